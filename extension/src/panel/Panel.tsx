@@ -1,0 +1,55 @@
+import { describeHealth } from "@wxsync/core/health/describe";
+import { useEffect, useState } from "preact/hooks";
+import type { Protocol } from "../messaging/protocol.ts";
+
+type HealthAnswer = Protocol["worker.health"]["response"];
+
+export type PanelProps = {
+  /** Fetches the worker's health (through the background in the extension, a stub in tests). */
+  loadHealth: () => Promise<HealthAnswer>;
+  /** How often to refresh, in ms. */
+  refreshMs?: number;
+};
+
+/** The overlay shown on Control Hub pages: collapsible, out of the way, and honest about the worker's state. */
+export function Panel({ loadHealth, refreshMs = 30_000 }: PanelProps) {
+  const [open, setOpen] = useState(true);
+  const [health, setHealth] = useState<HealthAnswer | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const refresh = () =>
+      loadHealth().then(
+        (answer) => alive && setHealth(answer),
+        (error: unknown) =>
+          alive && setHealth({ ok: false, error: { kind: "unreachable", message: String(error) } }),
+      );
+    refresh();
+    const timer = setInterval(refresh, refreshMs);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [loadHealth, refreshMs]);
+
+  const status = health === null ? "checking" : health.ok && health.data.status === "ok" ? "ok" : "problem";
+  return (
+    <section class="wxsync-panel" data-status={status} aria-label="wxsync">
+      <header>
+        <strong>wxsync</strong>
+        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? "Hide" : "Show"}
+        </button>
+      </header>
+      {open && (
+        <p class="wxsync-health" data-testid="wxsync-health">
+          {health === null
+            ? "Checking the wxsync worker…"
+            : health.ok
+              ? describeHealth(health.data)
+              : health.error.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { describeHealth } from "./describe.ts";
+export { type Health, healthSchema } from "./schema.ts";

@@ -1,0 +1,36 @@
+/**
+ * @module cron/jobs
+ * What the cron trigger does on each tick. Each job decides for itself whether anything is due, so one
+ * frequent trigger serves schedules of any interval. A failing job is logged and never stops the others.
+ */
+import type { Db } from "../db/client.ts";
+import type { AppBindings } from "../env.ts";
+import { writeState } from "../system/state.ts";
+
+export type CronContext = { env: AppBindings; db: Db; now: Date; cron: string };
+export type CronJob = { name: string; run: (ctx: CronContext) => Promise<void> };
+
+const heartbeat: CronJob = {
+  name: "heartbeat",
+  run: ({ db, now }) => writeState(db, "lastCronAt", now.toISOString(), now),
+};
+
+export const defaultJobs: CronJob[] = [heartbeat];
+
+export async function runCronJobs(ctx: CronContext, jobs: CronJob[] = defaultJobs) {
+  const results = await Promise.allSettled(jobs.map((job) => job.run(ctx)));
+  results.forEach((result, i) => {
+    if (result.status === "rejected") {
+      console.error(
+        JSON.stringify({
+          level: "error",
+          msg: "cron job failed",
+          job: jobs[i]?.name,
+          cron: ctx.cron,
+          error: String(result.reason),
+        }),
+      );
+    }
+  });
+  return results.map((result, i) => ({ job: jobs[i]?.name, ok: result.status === "fulfilled" }));
+}
