@@ -1,0 +1,37 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type ExtensionBrowser, launchWithExtension } from "./browser.ts";
+
+describe("the overlay on admin.webex.com", () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension({
+      extensionDir: inject("extensionDir"),
+      controlHubPort: inject("controlHubPort"),
+      settings: { workerUrl: inject("workerUrl"), apiKey: "" },
+    });
+  });
+  afterAll(async () => browser?.close());
+
+  it("reports the worker's health on https://admin.webex.com/", async () => {
+    const page = await browser.context.newPage();
+    await page.goto("https://admin.webex.com/");
+    const health = page.getByTestId("wxsync-health");
+    await expect
+      .poll(() => health.textContent(), { timeout: 20_000 })
+      .toMatch(/^worker ok · v\d+\.\d+\.\d+ · database ok$/);
+    // Control Hub's own page is still there and untouched.
+    expect(await page.locator("#control-hub h1").textContent()).toBe("Control Hub");
+    await page.screenshot({ path: join(inject("artifactsDir"), "overlay-health.png") });
+  });
+
+  it("is not injected on other hosts", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`https://127.0.0.1:${inject("controlHubPort")}/`);
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(500);
+    expect(await page.locator("wxsync-panel").count()).toBe(0);
+    await page.screenshot({ path: join(inject("artifactsDir"), "overlay-other-host.png") });
+  });
+});

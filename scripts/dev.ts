@@ -1,0 +1,75 @@
+/**
+ * `npm start`: the whole of wxsync locally on the embedded default (the Webex simulator), in the foreground
+ * until Ctrl-C. Flags: --port (worker, 8787), --sim-port (8788), --seed (1).
+ */
+import { parseArgs } from "node:util";
+import { ensureLocalApiKey, LOCAL_API_KEY_FILE } from "./lib/local-api-key.ts";
+import { startStack } from "./lib/local-stack.ts";
+import { assertPortFree } from "./lib/ports.ts";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "8787" },
+    "sim-port": { type: "string", default: "8788" },
+    seed: { type: "string", default: "1" },
+    quiet: { type: "boolean", default: false },
+  },
+});
+
+function port(flag: string, value: string) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new Error(`--${flag}: expected a port number, got "${value}"`);
+  return n;
+}
+
+const say = (line: string) => console.log(line);
+
+async function main() {
+  const workerPort = port("port", values.port);
+  const simPort = port("sim-port", values["sim-port"]);
+  await assertPortFree(workerPort, "worker");
+  await assertPortFree(simPort, "Webex simulator");
+
+  const started = Date.now();
+  say("wxsync: applying D1 migrations and starting the Webex simulator and the worker…");
+  const stack = await startStack({
+    workerPort,
+    simPort,
+    seed: Number(values.seed),
+    prepare: async () => {
+      const { key, created } = await ensureLocalApiKey();
+      if (created) say(`wxsync: created the local admin API key: ${key}`);
+    },
+    onLine: values.quiet ? undefined : (service, line) => say(`[${service}] ${line}`),
+  });
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say("wxsync: stopping the worker and the simulator…");
+    await stack.stop();
+    say("wxsync: stopped.");
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  stack.firstExit.then((service) => {
+    if (stopping) return;
+    console.error(
+      `wxsync: ${service.name} stopped unexpectedly (exit ${service.child.exitCode}); stopping the rest.`,
+    );
+    void shutdown(1);
+  });
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  say(
+    `wxsync ready: worker ${stack.workerUrl} (health ${stack.workerUrl}/api/v1/health, API ${stack.workerUrl}/api/v1/openapi.json) · ` +
+      `Webex simulator ${stack.simUrl} · admin API key in ${LOCAL_API_KEY_FILE} · ready in ${seconds} s · Ctrl-C stops`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`wxsync: could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
