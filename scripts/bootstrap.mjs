@@ -24,6 +24,8 @@ if (!commands[command]) {
 // Quiet, offline-friendly wrangler (see the README): no telemetry, no Request.cf download.
 const env = {
   ...process.env,
+  // Lets `npm start` report the time from the command to ready, bootstrap included.
+  WXSYNC_BOOT_STARTED: String(Date.now()),
   WRANGLER_SEND_METRICS: "false",
   WRANGLER_SEND_ERROR_REPORTS: "false",
   CLOUDFLARE_CF_FETCH_ENABLED: "false",

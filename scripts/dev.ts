@@ -62,7 +62,8 @@ async function main() {
     void shutdown(1);
   });
 
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const bootStarted = Number(process.env.WXSYNC_BOOT_STARTED) || started;
+  const seconds = ((Date.now() - bootStarted) / 1000).toFixed(1);
   say(
     `wxsync ready: worker ${stack.workerUrl} (health ${stack.workerUrl}/api/v1/health, API ${stack.workerUrl}/api/v1/openapi.json) · ` +
       `Webex simulator ${stack.simUrl} · admin API key in ${LOCAL_API_KEY_FILE} · ready in ${seconds} s · Ctrl-C stops`,
