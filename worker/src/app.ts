@@ -4,31 +4,62 @@
  * Routes register themselves through `registerX(app)` so the whole surface reads here in a few lines.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
+import { registerApiKeyRoutes } from "./api-keys/api-keys.routes.ts";
 import { apiKeyAuth } from "./api-keys/auth.ts";
 import { registerWhoami } from "./api-keys/whoami.route.ts";
-import { createDb } from "./db/client.ts";
+import { registerCustomerRoutes } from "./customers/customers.routes.ts";
+import { registerGrantRoutes } from "./grants/grants.routes.ts";
 import { registerHealth } from "./health/health.route.ts";
 import type { AppEnv } from "./lib/app-env.ts";
 import { errorResponse, handleError, validationHook } from "./lib/errors.ts";
+import { createServices, type WorkerDeps } from "./lib/services.ts";
+import { registerNotificationRoutes } from "./notifications/notifications.routes.ts";
+import { registerConnectRoutes } from "./oauth/connect.routes.ts";
+import { registerPartnerRoutes } from "./partners/partners.routes.ts";
+import { registerTransactionRoutes } from "./transactions/transactions.routes.ts";
 import { VERSION } from "./version.ts";
 
 const PUBLIC_PATHS = ["/api/v1/health", "/api/v1/openapi.json"] as const;
+/** Bodies bigger than this are refused before parsing; no wxsync request needs more. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createApp() {
+export function createApp(deps: WorkerDeps = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use("*", requestId());
-  app.use("/api/*", async function services(c, next) {
-    c.set("db", createDb(c.env.DB));
+  app.use("*", async function services(c, next) {
+    c.set("services", createServices(c.env, deps));
     await next();
   });
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        errorResponse(
+          c,
+          "PAYLOAD_TOO_LARGE",
+          `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+        ),
+    }),
+  );
   app.use("/api/v1/*", apiKeyAuth({ publicPaths: PUBLIC_PATHS }));
 
   // system
   registerHealth(app);
   // api keys
   registerWhoami(app);
+  registerApiKeyRoutes(app);
+  // customers, partners and their Webex tokens
+  registerCustomerRoutes(app);
+  registerConnectRoutes(app);
+  registerGrantRoutes(app);
+  registerPartnerRoutes(app);
+  // what happened
+  registerTransactionRoutes(app);
+  registerNotificationRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
     type: "http",

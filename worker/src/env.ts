@@ -24,6 +24,26 @@ export const envSchema = z.object({
     .url({ error: "must be an absolute URL such as https://webexapis.com/v1" })
     .default("https://webexapis.com/v1"),
   TOKEN_ENCRYPTION_KEY: base64Key32,
+  /** Raise it when TOKEN_ENCRYPTION_KEY is replaced; the old key then moves to TOKEN_ENCRYPTION_PREVIOUS_KEYS. */
+  TOKEN_ENCRYPTION_KEY_VERSION: z.coerce.number().int().positive().default(1),
+  TOKEN_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .default("{}")
+    .transform((value, ctx) => {
+      try {
+        return z.record(z.string().regex(/^\d+$/), base64Key32).parse(JSON.parse(value));
+      } catch {
+        ctx.addIssue({ code: "custom", message: 'must be JSON like {"1":"<old base64 key>"}' });
+        return z.NEVER;
+      }
+    }),
+  /** The Webex integration wxsync's "Connect to Webex Control Hub" uses (developer.webex.com → My Apps). */
+  WEBEX_CLIENT_ID: z.string().min(1).optional(),
+  WEBEX_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Defaults to <this worker's origin>/oauth/callback; must match the integration's redirect URI exactly. */
+  OAUTH_REDIRECT_URI: z.url({ error: "must be an absolute URL" }).optional(),
+  /** Optional: notifications (expiring tokens, failed refreshes) are also POSTed here as JSON. */
+  NOTIFY_WEBHOOK_URL: z.url({ error: "must be an absolute URL" }).optional(),
 });
 
 export type AppBindings = z.infer<typeof envSchema>;

@@ -6,3 +6,5 @@
 export * from "./api-keys/index.ts";
 export * from "./errors/index.ts";
 export * from "./health/index.ts";
+export * from "./models/catalog.ts";
+export * from "./webex/index.ts";

@@ -38,7 +38,7 @@ export const apiKeyAuth = ({ publicPaths }: ApiKeyAuthOptions): MiddlewareHandle
         "The API key is malformed: wxsync keys start with wxs_ and are 47 characters.",
       );
     }
-    const db = c.get("db");
+    const { db } = c.get("services");
     const row = await db
       .select()
       .from(apiKeys)

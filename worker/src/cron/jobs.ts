@@ -3,19 +3,20 @@
  * What the cron trigger does on each tick. Each job decides for itself whether anything is due, so one
  * frequent trigger serves schedules of any interval. A failing job is logged and never stops the others.
  */
-import type { Db } from "../db/client.ts";
-import type { AppBindings } from "../env.ts";
+
+import { refreshDueTokens, warnExpiringTokens } from "../grants/cron.ts";
+import type { Services } from "../lib/services.ts";
 import { writeState } from "../system/state.ts";
 
-export type CronContext = { env: AppBindings; db: Db; now: Date; cron: string };
+export type CronContext = { services: Services; now: Date; cron: string };
 export type CronJob = { name: string; run: (ctx: CronContext) => Promise<void> };
 
 const heartbeat: CronJob = {
   name: "heartbeat",
-  run: ({ db, now }) => writeState(db, "lastCronAt", now.toISOString(), now),
+  run: ({ services, now }) => writeState(services.db, "lastCronAt", now.toISOString(), now),
 };
 
-export const defaultJobs: CronJob[] = [heartbeat];
+export const defaultJobs: CronJob[] = [heartbeat, refreshDueTokens, warnExpiringTokens];
 
 export async function runCronJobs(ctx: CronContext, jobs: CronJob[] = defaultJobs) {
   const results = await Promise.allSettled(jobs.map((job) => job.run(ctx)));

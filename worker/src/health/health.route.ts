@@ -28,7 +28,7 @@ const route = createRoute({
 
 export const registerHealth = (app: App) =>
   app.openapi(route, async (c) => {
-    const db = c.get("db");
+    const { db } = c.get("services");
     try {
       // A real round trip, not just "the binding exists".
       await db.run(sql`select 1`);

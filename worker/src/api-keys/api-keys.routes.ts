@@ -1,0 +1,168 @@
+/**
+ * @module api-keys/routes
+ * `/api/v1/api-keys`: create (the key is shown once), list and revoke. Admins only.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { apiKeyHint, apiKeyRoles, generateApiKey, hashApiKey } from "@wxsync/core/api-keys";
+import { asc, eq, inArray } from "drizzle-orm";
+import { customers } from "../customers/schema.ts";
+import type { App } from "../lib/app-env.ts";
+import { ApiError } from "../lib/errors.ts";
+import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
+import { jsonContent } from "../lib/params.ts";
+import { requireRole } from "./auth.ts";
+import { type ApiKeyRow, apiKeys } from "./schema.ts";
+
+const tags = ["API keys"];
+
+const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(apiKeyRoles),
+    scope: z.union([z.literal("all"), z.array(z.string())]),
+    keyHint: z.string().openapi({ description: "The first characters of the key, to tell keys apart." }),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi("ApiKey");
+
+const CreatedApiKeySchema = ApiKeySchema.extend({
+  key: z.string().openapi({ description: "The key itself. Shown only in this answer; store it now." }),
+}).openapi("CreatedApiKey");
+
+const CreateSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+    role: z.enum(apiKeyRoles),
+    scope: z
+      .union([
+        z.literal("all"),
+        z.array(z.uuid({ error: "must be a customer id" })).min(1, "must list at least one customer"),
+      ])
+      .default("all")
+      .openapi({ description: '"all", or the ids of the customers the key may see.' }),
+  })
+  .openapi("ApiKeyCreate");
+
+const KeyIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+function view(row: ApiKeyRow): z.infer<typeof ApiKeySchema> {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    scope: row.customerScope ?? "all",
+    keyHint: row.keyHint,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
+}
+
+const create = createRoute({
+  method: "post",
+  path: "/api/v1/api-keys",
+  tags,
+  summary: "Create an API key (the answer is the only time the key is shown)",
+  security: bearerSecurity,
+  middleware: [requireRole("admin")] as const,
+  request: { body: { content: jsonContent(CreateSchema), required: true } },
+  responses: {
+    201: { description: "Created", content: jsonContent(CreatedApiKeySchema) },
+    ...errorResponses,
+  },
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/api/v1/api-keys",
+  tags,
+  summary: "Every API key, without the keys themselves",
+  security: bearerSecurity,
+  middleware: [requireRole("admin")] as const,
+  responses: {
+    200: { description: "API keys", content: jsonContent(z.object({ items: z.array(ApiKeySchema) })) },
+    ...errorResponses,
+  },
+});
+
+const revoke = createRoute({
+  method: "delete",
+  path: "/api/v1/api-keys/{id}",
+  tags,
+  summary: "Revoke an API key at once",
+  security: bearerSecurity,
+  middleware: [requireRole("admin")] as const,
+  request: { params: KeyIdParam },
+  responses: {
+    200: { description: "Revoked", content: jsonContent(ApiKeySchema) },
+    404: { description: "No such key", content: errorResponses[401].content },
+    409: {
+      description: "The key making the request can't revoke itself",
+      content: errorResponses[401].content,
+    },
+    ...errorResponses,
+  },
+});
+
+export const registerApiKeyRoutes = (app: App) => {
+  app.openapi(create, async (c) => {
+    const { services } = c.var;
+    const body = c.req.valid("json");
+    if (body.scope !== "all") {
+      const ids = [...new Set(body.scope)];
+      const found = await services.db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(inArray(customers.id, ids))
+        .all();
+      const known = new Set(found.map((r) => r.id));
+      const missing = ids.filter((id) => !known.has(id));
+      if (missing.length > 0)
+        throw new ApiError("BAD_REQUEST", `body.scope: no customer with id ${missing.join(", ")}`);
+    }
+    const key = generateApiKey();
+    const row: ApiKeyRow = {
+      id: crypto.randomUUID(),
+      name: body.name,
+      role: body.role,
+      customerScope: body.scope === "all" ? null : [...new Set(body.scope)],
+      keyHash: await hashApiKey(key),
+      keyHint: apiKeyHint(key),
+      createdAt: services.now().toISOString(),
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    await services.db.insert(apiKeys).values(row);
+    return c.json({ ...view(row), key }, 201);
+  });
+
+  app.openapi(list, async (c) => {
+    const rows = await c.var.services.db.select().from(apiKeys).orderBy(asc(apiKeys.createdAt)).all();
+    return c.json({ items: rows.map(view) }, 200);
+  });
+
+  app.openapi(revoke, async (c) => {
+    const { services, principal } = c.var;
+    const { id } = c.req.valid("param");
+    if (id === principal.keyId) {
+      throw new ApiError(
+        "CONFLICT",
+        "This is the key making the request; revoke it with another admin key so you are not locked out.",
+      );
+    }
+    const row = await services.db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+    if (!row) throw new ApiError("NOT_FOUND", `No API key with id ${id}.`);
+    const revokedAt = row.revokedAt ?? services.now().toISOString();
+    await services.db.update(apiKeys).set({ revokedAt }).where(eq(apiKeys.id, id)).run();
+    return c.json(view({ ...row, revokedAt }), 200);
+  });
+};

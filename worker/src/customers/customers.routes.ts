@@ -1,0 +1,207 @@
+/**
+ * @module customers/routes
+ * `/api/v1/customers`: VOSS's Customer Access records (relation/SparkCustomer).
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { resolveOrgId } from "@wxsync/core/webex";
+import { asc, eq } from "drizzle-orm";
+import { requireRole } from "../api-keys/auth.ts";
+import { findGrant } from "../grants/store.ts";
+import type { App } from "../lib/app-env.ts";
+import { ApiError } from "../lib/errors.ts";
+import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
+import { IdParam, jsonContent } from "../lib/params.ts";
+import { customerScopeFilter, loadCustomer } from "./access.ts";
+import { CustomerCreateSchema, CustomerPatchSchema } from "./input.ts";
+import { type CustomerRow, customers } from "./schema.ts";
+import { createCustomer, deleteCustomer, renameDefaultsStatements } from "./service.ts";
+import { CustomerSchema, viewCustomers } from "./view.ts";
+
+const tags = ["Customers"];
+const notFound = {
+  404: {
+    description: "No such customer (or not in the API key's scope)",
+    content: errorResponses[401].content,
+  },
+};
+const conflict = {
+  409: { description: "The name or organization is already used", content: errorResponses[401].content },
+};
+
+const list = createRoute({
+  method: "get",
+  path: "/api/v1/customers",
+  tags,
+  summary: "Customers this API key may see, with their token health",
+  security: bearerSecurity,
+  responses: {
+    200: { description: "Customers", content: jsonContent(z.object({ items: z.array(CustomerSchema) })) },
+    ...errorResponses,
+  },
+});
+
+const getOne = createRoute({
+  method: "get",
+  path: "/api/v1/customers/{id}",
+  tags,
+  summary: "One customer",
+  security: bearerSecurity,
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The customer", content: jsonContent(CustomerSchema) },
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+const create = createRoute({
+  method: "post",
+  path: "/api/v1/customers",
+  tags,
+  summary: "Add a customer's Webex organization (creates its default data syncs and schedule)",
+  security: bearerSecurity,
+  middleware: [requireRole("admin")] as const,
+  request: { body: { content: jsonContent(CustomerCreateSchema), required: true } },
+  responses: {
+    201: { description: "Created", content: jsonContent(CustomerSchema) },
+    ...errorResponses,
+    ...conflict,
+  },
+});
+
+const patch = createRoute({
+  method: "patch",
+  path: "/api/v1/customers/{id}",
+  tags,
+  summary: "Change a customer's details",
+  security: bearerSecurity,
+  middleware: [requireRole("admin")] as const,
+  request: { params: IdParam, body: { content: jsonContent(CustomerPatchSchema), required: true } },
+  responses: {
+    200: { description: "Updated", content: jsonContent(CustomerSchema) },
+    ...errorResponses,
+    ...notFound,
+    ...conflict,
+  },
+});
+
+const remove = createRoute({
+  method: "delete",
+  path: "/api/v1/customers/{id}",
+  tags,
+  summary: "Delete a customer and everything wxsync holds for it (nothing at Webex is touched)",
+  security: bearerSecurity,
+  middleware: [requireRole("admin")] as const,
+  request: { params: IdParam },
+  responses: { 204: { description: "Deleted" }, ...errorResponses, ...notFound },
+});
+
+function orgIdentity(value: string) {
+  const resolved = resolveOrgId(value);
+  if (!resolved.ok) throw new ApiError("BAD_REQUEST", `body.organizationId: ${resolved.message}`);
+  return resolved.value;
+}
+
+/** Turns a unique-constraint failure into a 409 that names the field; rethrows anything else. */
+export function conflictFrom(error: unknown): never {
+  const text = String(error instanceof Error && error.cause ? error.cause : error);
+  if (text.includes("UNIQUE constraint failed: customers.org_id")) {
+    throw new ApiError("CONFLICT", "body.organizationId: this Webex organization is already a customer.");
+  }
+  if (
+    text.includes("UNIQUE constraint failed: customers.name") ||
+    text.includes("UNIQUE constraint failed: data_syncs.name") ||
+    text.includes("UNIQUE constraint failed: schedules.name")
+  ) {
+    throw new ApiError(
+      "CONFLICT",
+      "body.name: another customer already has this name (or the same name without spaces).",
+    );
+  }
+  throw error;
+}
+
+export const registerCustomerRoutes = (app: App) => {
+  app.openapi(list, async (c) => {
+    const { services } = c.var;
+    const rows = await services.db
+      .select()
+      .from(customers)
+      .where(customerScopeFilter(c.var.principal, customers.id))
+      .orderBy(asc(customers.name))
+      .all();
+    return c.json({ items: await viewCustomers(services, rows) }, 200);
+  });
+
+  app.openapi(getOne, async (c) => {
+    const row = await loadCustomer(c.var.services, c.var.principal, c.req.valid("param").id);
+    const [view] = await viewCustomers(c.var.services, [row]);
+    return c.json(view!, 200);
+  });
+
+  app.openapi(create, async (c) => {
+    const { services } = c.var;
+    const body = c.req.valid("json");
+    const { orgId, orgUuid } = orgIdentity(body.organizationId);
+    const row = await createCustomer(services, {
+      name: body.name,
+      orgId,
+      orgUuid,
+      adminEmail: body.adminEmail ?? null,
+      defaultCallingBehaviour: body.defaultCallingBehaviour ?? null,
+      emailDomain: body.emailDomain ?? null,
+      dirsyncEnabled: body.dirsyncEnabled,
+      notes: body.notes ?? null,
+      syncOnCreate: body.syncOnCreate,
+      partnerId: null,
+    }).catch(conflictFrom);
+    const [view] = await viewCustomers(services, [row]);
+    return c.json(view!, 201);
+  });
+
+  app.openapi(patch, async (c) => {
+    const { services, principal } = c.var;
+    const current = await loadCustomer(services, principal, c.req.valid("param").id);
+    const body = c.req.valid("json");
+    const changes: Partial<CustomerRow> = { updatedAt: services.now().toISOString() };
+    for (const key of [
+      "name",
+      "adminEmail",
+      "defaultCallingBehaviour",
+      "emailDomain",
+      "dirsyncEnabled",
+      "notes",
+      "syncOnCreate",
+    ] as const) {
+      if (body[key] !== undefined) Object.assign(changes, { [key]: body[key] });
+    }
+    if (body.organizationId !== undefined) {
+      const identity = orgIdentity(body.organizationId);
+      if (identity.orgUuid !== current.orgUuid) {
+        if (await findGrant(services, { ownerType: "customer", ownerId: current.id })) {
+          throw new ApiError(
+            "CONFLICT",
+            "body.organizationId: the customer is connected to its current organization; delete and re-add it to change organizations.",
+          );
+        }
+        Object.assign(changes, identity);
+      }
+    }
+    const renames =
+      changes.name && changes.name !== current.name
+        ? renameDefaultsStatements(services, current.id, current.name, changes.name)
+        : [];
+    await services.db
+      .batch([services.db.update(customers).set(changes).where(eq(customers.id, current.id)), ...renames])
+      .catch(conflictFrom);
+    const [view] = await viewCustomers(services, [{ ...current, ...changes }]);
+    return c.json(view!, 200);
+  });
+
+  app.openapi(remove, async (c) => {
+    const { services, principal } = c.var;
+    const current = await loadCustomer(services, principal, c.req.valid("param").id);
+    await deleteCustomer(services, current.id);
+    return c.body(null, 204);
+  });
+};

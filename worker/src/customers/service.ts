@@ -1,0 +1,122 @@
+/**
+ * @module customers/service
+ * Creating and deleting customers with everything VOSS creates and deletes with a Customer Access record:
+ * the default data syncs (SyncSpark<Name>, SyncSparkUsers<Name>) and the schedule SyncSpark-SCHED-<Name>.
+ * Nothing here ever calls Webex: deleting a customer in wxsync leaves its Webex organization untouched.
+ */
+import { SPARK_DATA_ALL_MTL } from "@wxsync/core/models";
+import { and, eq } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { dataSyncs, schedules } from "../data-syncs/schema.ts";
+import { webexGrants } from "../grants/schema.ts";
+import type { Services } from "../lib/services.ts";
+import { notifications } from "../notifications/schema.ts";
+import { oauthStates } from "../oauth/schema.ts";
+import { type CustomerRow, customers } from "./schema.ts";
+import { syncedDataDeletes } from "./synced-data.ts";
+
+export const DAILY_MINUTES = 24 * 60;
+
+/** VOSS names embed the customer name; spaces are dropped so the names stay single words. */
+export function compactName(name: string): string {
+  return name.replace(/\s+/g, "");
+}
+
+export function defaultSyncNames(customerName: string) {
+  const compact = compactName(customerName);
+  return {
+    all: `SyncSpark${compact}`,
+    users: `SyncSparkUsers${compact}`,
+    schedule: `SyncSpark-SCHED-${compact}`,
+  };
+}
+
+export type NewCustomer = Omit<CustomerRow, "id" | "createdAt" | "updatedAt">;
+
+export async function createCustomer(services: Services, input: NewCustomer): Promise<CustomerRow> {
+  const now = services.now();
+  const stamp = now.toISOString();
+  const row: CustomerRow = { id: crypto.randomUUID(), ...input, createdAt: stamp, updatedAt: stamp };
+  const names = defaultSyncNames(input.name);
+  const allSyncId = crypto.randomUUID();
+  const common = {
+    customerId: row.id,
+    quickImport: false,
+    refreshExisting: true,
+    allowAdd: true,
+    allowUpdate: true,
+    allowRemove: true,
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+  await services.db.batch([
+    services.db.insert(customers).values(row),
+    services.db.insert(dataSyncs).values([
+      { id: allSyncId, name: names.all, modelTypeList: SPARK_DATA_ALL_MTL, models: null, ...common },
+      {
+        id: crypto.randomUUID(),
+        name: names.users,
+        modelTypeList: SPARK_DATA_ALL_MTL,
+        models: ["User"],
+        ...common,
+      },
+    ]),
+    services.db.insert(schedules).values({
+      id: crypto.randomUUID(),
+      customerId: row.id,
+      dataSyncId: allSyncId,
+      name: names.schedule,
+      intervalMinutes: DAILY_MINUTES,
+      cron: null,
+      enabled: true,
+      nextRunAt: new Date(now.getTime() + DAILY_MINUTES * 60_000).toISOString(),
+      lastRunAt: null,
+      createdAt: stamp,
+      updatedAt: stamp,
+    }),
+  ]);
+  return row;
+}
+
+/** Renames the default data syncs and schedule along with the customer. */
+export function renameDefaultsStatements(
+  services: Services,
+  customerId: string,
+  oldName: string,
+  newName: string,
+): BatchItem<"sqlite">[] {
+  const before = defaultSyncNames(oldName);
+  const after = defaultSyncNames(newName);
+  return [
+    services.db
+      .update(dataSyncs)
+      .set({ name: after.all })
+      .where(and(eq(dataSyncs.customerId, customerId), eq(dataSyncs.name, before.all))),
+    services.db
+      .update(dataSyncs)
+      .set({ name: after.users })
+      .where(and(eq(dataSyncs.customerId, customerId), eq(dataSyncs.name, before.users))),
+    services.db
+      .update(schedules)
+      .set({ name: after.schedule })
+      .where(and(eq(schedules.customerId, customerId), eq(schedules.name, before.schedule))),
+  ];
+}
+
+/** Deletes the customer and everything wxsync holds for it, atomically. */
+export async function deleteCustomer(services: Services, customerId: string) {
+  const owner = and(eq(webexGrants.ownerType, "customer"), eq(webexGrants.ownerId, customerId));
+  await services.db.batch([
+    services.db.delete(schedules).where(eq(schedules.customerId, customerId)),
+    services.db.delete(dataSyncs).where(eq(dataSyncs.customerId, customerId)),
+    services.db.delete(webexGrants).where(owner),
+    services.db
+      .delete(oauthStates)
+      .where(and(eq(oauthStates.ownerType, "customer"), eq(oauthStates.ownerId, customerId))),
+    services.db
+      .delete(notifications)
+      .where(and(eq(notifications.ownerType, "customer"), eq(notifications.ownerId, customerId))),
+    ...syncedDataDeletes(services, customerId),
+    services.db.delete(customers).where(eq(customers.id, customerId)),
+  ]);
+}

@@ -1,0 +1,90 @@
+/**
+ * @module customers/view
+ * The customer resource as the API shows it: the record, its token health (its own grant, or its partner's),
+ * and never a token.
+ */
+import { z } from "@hono/zod-openapi";
+import { and, eq, inArray, or } from "drizzle-orm";
+import { TOKEN_STATUSES, tokenHealth } from "../grants/health.ts";
+import { type GrantRow, webexGrants } from "../grants/schema.ts";
+import type { Services } from "../lib/services.ts";
+import { type CustomerRow, DEFAULT_CALLING_BEHAVIOURS } from "./schema.ts";
+
+export const TokenHealthSchema = z
+  .object({
+    status: z.enum(TOKEN_STATUSES),
+    kind: z.enum(["integration", "service_app"]).nullable(),
+    via: z.enum(["own", "partner"]).nullable(),
+    accessTokenExpiresAt: z.string().nullable(),
+    refreshTokenExpiresAt: z.string().nullable(),
+    refreshTokenDaysLeft: z.number().int().nullable(),
+    lastRefresh: z.object({
+      at: z.string().nullable(),
+      outcome: z.enum(["ok", "failed", "revoked"]).nullable(),
+      message: z.string().nullable(),
+    }),
+  })
+  .openapi("TokenHealth");
+
+export const CustomerSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    orgId: z.string().openapi({ description: "The Webex API's organization id (base64)." }),
+    orgUuid: z
+      .string()
+      .openapi({ description: "The organization UUID Control Hub shows on its Account page." }),
+    adminEmail: z.string().nullable(),
+    defaultCallingBehaviour: z.enum(DEFAULT_CALLING_BEHAVIOURS).nullable(),
+    emailDomain: z.string().nullable(),
+    dirsyncEnabled: z.boolean(),
+    notes: z.string().nullable(),
+    syncOnCreate: z.boolean(),
+    partnerId: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    tokenHealth: TokenHealthSchema,
+    links: z.object({ connect: z.string(), refreshTokens: z.string() }),
+  })
+  .openapi("Customer");
+
+export type CustomerView = z.infer<typeof CustomerSchema>;
+
+/** Loads the grants that serve these customers: their own, and their partners'. */
+export async function grantsFor(services: Services, rows: CustomerRow[]) {
+  const customerIds = rows.map((r) => r.id);
+  const partnerIds = [...new Set(rows.map((r) => r.partnerId).filter((id): id is string => !!id))];
+  if (rows.length === 0) return new Map<string, GrantRow>();
+  const conditions = [and(eq(webexGrants.ownerType, "customer"), inArray(webexGrants.ownerId, customerIds))];
+  if (partnerIds.length > 0)
+    conditions.push(and(eq(webexGrants.ownerType, "partner"), inArray(webexGrants.ownerId, partnerIds)));
+  const grants = await services.db
+    .select()
+    .from(webexGrants)
+    .where(or(...conditions))
+    .all();
+  return new Map(grants.map((g) => [`${g.ownerType}:${g.ownerId}`, g]));
+}
+
+export function toCustomerView(row: CustomerRow, grants: Map<string, GrantRow>, now: Date): CustomerView {
+  const own = grants.get(`customer:${row.id}`);
+  const partner = row.partnerId ? grants.get(`partner:${row.partnerId}`) : undefined;
+  return {
+    ...row,
+    tokenHealth: own
+      ? tokenHealth(own, now, "own")
+      : partner
+        ? tokenHealth(partner, now, "partner")
+        : tokenHealth(null, now),
+    links: {
+      connect: `/api/v1/customers/${row.id}/connect`,
+      refreshTokens: `/api/v1/customers/${row.id}/tokens/refresh`,
+    },
+  };
+}
+
+export async function viewCustomers(services: Services, rows: CustomerRow[]): Promise<CustomerView[]> {
+  const grants = await grantsFor(services, rows);
+  const now = services.now();
+  return rows.map((row) => toCustomerView(row, grants, now));
+}

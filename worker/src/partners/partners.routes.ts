@@ -1,0 +1,339 @@
+/**
+ * @module partners/routes
+ * Partners: connect once with a partner administrator's token, then adopt the customer organizations the
+ * partner manages. Adopted customers use the partner's token with `orgId`.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  createWebexClient,
+  organizationListSchema,
+  resolveOrgId,
+  sameOrg,
+  WebexApiError,
+} from "@wxsync/core/webex";
+import { asc, eq, inArray } from "drizzle-orm";
+import { requireRole } from "../api-keys/auth.ts";
+import { requireAllCustomers } from "../customers/access.ts";
+import { conflictFrom } from "../customers/customers.routes.ts";
+import { CustomerNameSchema } from "../customers/input.ts";
+import { customers } from "../customers/schema.ts";
+import { createCustomer } from "../customers/service.ts";
+import { CustomerSchema, TokenHealthSchema, viewCustomers } from "../customers/view.ts";
+import { tokenHealth } from "../grants/health.ts";
+import { findGrant, openAccessToken } from "../grants/store.ts";
+import type { App } from "../lib/app-env.ts";
+import { ApiError } from "../lib/errors.ts";
+import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
+import { IdParam, jsonContent } from "../lib/params.ts";
+import type { Services } from "../lib/services.ts";
+import { type PartnerRow, partners } from "./schema.ts";
+
+const tags = ["Partners"];
+
+const PartnerSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    orgId: z.string(),
+    orgUuid: z.string(),
+    adminEmail: z.string().nullable(),
+    notes: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    tokenHealth: TokenHealthSchema,
+    links: z.object({ connect: z.string(), organizations: z.string() }),
+  })
+  .openapi("Partner");
+
+const PartnerCreateSchema = z
+  .strictObject({
+    name: CustomerNameSchema,
+    organizationId: z.string().trim().min(1, "must not be empty"),
+    adminEmail: z.email({ error: "must be an email address" }).optional(),
+    notes: z.string().max(4000, "must be at most 4000 characters").optional(),
+  })
+  .openapi("PartnerCreate");
+
+const OrganizationSchema = z
+  .object({
+    orgId: z.string(),
+    orgUuid: z.string(),
+    displayName: z.string().nullable(),
+    customerId: z.string().nullable(),
+  })
+  .openapi("PartnerOrganization");
+
+const AdoptSchema = z
+  .strictObject({
+    organizations: z
+      .array(
+        z.strictObject({
+          orgId: z.string().min(1, "must not be empty"),
+          name: CustomerNameSchema.optional(),
+        }),
+      )
+      .min(1, "must list at least one organization")
+      .max(500, "at most 500 organizations per request"),
+    syncOnCreate: z.boolean().default(true),
+  })
+  .openapi("PartnerAdopt");
+
+const notFound = { 404: { description: "No such partner", content: errorResponses[401].content } };
+
+const routes = {
+  create: createRoute({
+    method: "post",
+    path: "/api/v1/partners",
+    tags,
+    summary: "Add a partner organization",
+    security: bearerSecurity,
+    middleware: [requireRole("admin")] as const,
+    request: { body: { content: jsonContent(PartnerCreateSchema), required: true } },
+    responses: { 201: { description: "Created", content: jsonContent(PartnerSchema) }, ...errorResponses },
+  }),
+  list: createRoute({
+    method: "get",
+    path: "/api/v1/partners",
+    tags,
+    summary: "Partners (keys scoped to some customers see none)",
+    security: bearerSecurity,
+    responses: {
+      200: { description: "Partners", content: jsonContent(z.object({ items: z.array(PartnerSchema) })) },
+      ...errorResponses,
+    },
+  }),
+  get: createRoute({
+    method: "get",
+    path: "/api/v1/partners/{id}",
+    tags,
+    summary: "One partner",
+    security: bearerSecurity,
+    request: { params: IdParam },
+    responses: {
+      200: { description: "The partner", content: jsonContent(PartnerSchema) },
+      ...errorResponses,
+      ...notFound,
+    },
+  }),
+  organizations: createRoute({
+    method: "get",
+    path: "/api/v1/partners/{id}/organizations",
+    tags,
+    summary: "The customer organizations the partner manages at Webex, and which are wxsync customers",
+    security: bearerSecurity,
+    middleware: [requireRole("operator")] as const,
+    request: { params: IdParam },
+    responses: {
+      200: {
+        description: "Organizations",
+        content: jsonContent(z.object({ items: z.array(OrganizationSchema) })),
+      },
+      409: { description: "The partner is not connected", content: errorResponses[401].content },
+      ...errorResponses,
+      ...notFound,
+    },
+  }),
+  adopt: createRoute({
+    method: "post",
+    path: "/api/v1/partners/{id}/customers",
+    tags,
+    summary: "Make some of the partner's organizations wxsync customers (they use the partner's token)",
+    security: bearerSecurity,
+    middleware: [requireRole("admin")] as const,
+    request: { params: IdParam, body: { content: jsonContent(AdoptSchema), required: true } },
+    responses: {
+      201: {
+        description: "The new customers",
+        content: jsonContent(z.object({ items: z.array(CustomerSchema) })),
+      },
+      ...errorResponses,
+      ...notFound,
+    },
+  }),
+};
+
+async function viewPartner(services: Services, row: PartnerRow) {
+  const grant = await findGrant(services, { ownerType: "partner", ownerId: row.id });
+  return {
+    ...row,
+    tokenHealth: tokenHealth(grant, services.now()),
+    links: {
+      connect: `/api/v1/partners/${row.id}/connect`,
+      organizations: `/api/v1/partners/${row.id}/organizations`,
+    },
+  };
+}
+
+async function loadPartner(services: Services, id: string) {
+  const row = await services.db.select().from(partners).where(eq(partners.id, id)).get();
+  if (!row) throw new ApiError("NOT_FOUND", `No partner with id ${id}.`);
+  return row;
+}
+
+/** The partner's managed organizations at Webex (its own excluded), from its token. */
+async function managedOrganizations(services: Services, partner: PartnerRow) {
+  const grant = await findGrant(services, { ownerType: "partner", ownerId: partner.id });
+  if (!grant)
+    throw new ApiError(
+      "CONFLICT",
+      `${partner.name} is not connected to Webex yet: use its connect link first.`,
+    );
+  const client = createWebexClient({
+    baseUrl: services.env.WEBEX_API_BASE,
+    token: () => openAccessToken(services, grant),
+    fetch: services.webexFetch,
+    sleep: services.sleep,
+  });
+  try {
+    const { items } = organizationListSchema.parse(await client.get("/organizations"));
+    return items.filter((org) => !sameOrg(org.id, partner.orgId));
+  } catch (error) {
+    if (error instanceof WebexApiError) {
+      throw new ApiError(
+        "WEBEX_UNAVAILABLE",
+        `Webex did not list ${partner.name}'s organizations: ${error.message}${error.details.trackingId ? ` (tracking id ${error.details.trackingId})` : ""}.`,
+      );
+    }
+    throw error;
+  }
+}
+
+export const registerPartnerRoutes = (app: App) => {
+  app.openapi(routes.create, async (c) => {
+    requireAllCustomers(c.var.principal);
+    const { services } = c.var;
+    const body = c.req.valid("json");
+    const resolved = resolveOrgId(body.organizationId);
+    if (!resolved.ok) throw new ApiError("BAD_REQUEST", `body.organizationId: ${resolved.message}`);
+    const stamp = services.now().toISOString();
+    const row: PartnerRow = {
+      id: crypto.randomUUID(),
+      name: body.name,
+      ...resolved.value,
+      adminEmail: body.adminEmail ?? null,
+      notes: body.notes ?? null,
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    await services.db
+      .insert(partners)
+      .values(row)
+      .catch((error: unknown) => {
+        if (String(error instanceof Error && error.cause ? error.cause : error).includes("UNIQUE")) {
+          throw new ApiError(
+            "CONFLICT",
+            "body.name or body.organizationId: a partner with this name or organization exists already.",
+          );
+        }
+        throw error;
+      });
+    return c.json(await viewPartner(services, row), 201);
+  });
+
+  app.openapi(routes.list, async (c) => {
+    if (c.var.principal.scope !== "all") return c.json({ items: [] }, 200);
+    const rows = await c.var.services.db.select().from(partners).orderBy(asc(partners.name)).all();
+    return c.json({ items: await Promise.all(rows.map((row) => viewPartner(c.var.services, row))) }, 200);
+  });
+
+  app.openapi(routes.get, async (c) => {
+    requireAllCustomers(c.var.principal);
+    return c.json(
+      await viewPartner(c.var.services, await loadPartner(c.var.services, c.req.valid("param").id)),
+      200,
+    );
+  });
+
+  app.openapi(routes.organizations, async (c) => {
+    requireAllCustomers(c.var.principal);
+    const { services } = c.var;
+    const partner = await loadPartner(services, c.req.valid("param").id);
+    const orgs = await managedOrganizations(services, partner);
+    const existing = await services.db
+      .select({ id: customers.id, orgId: customers.orgId })
+      .from(customers)
+      .all();
+    const items = orgs.map((org) => {
+      const resolved = resolveOrgId(org.id);
+      const uuid = resolved.ok ? resolved.value.orgUuid : "";
+      return {
+        orgId: org.id,
+        orgUuid: uuid,
+        displayName: org.displayName ?? null,
+        customerId: existing.find((row) => sameOrg(row.orgId, org.id))?.id ?? null,
+      };
+    });
+    return c.json({ items }, 200);
+  });
+
+  app.openapi(routes.adopt, async (c) => {
+    requireAllCustomers(c.var.principal);
+    const { services } = c.var;
+    const partner = await loadPartner(services, c.req.valid("param").id);
+    const body = c.req.valid("json");
+    const managed = await managedOrganizations(services, partner);
+    // Validate everything before writing anything: one bad entry changes nothing.
+    const plans = body.organizations.map((entry, i) => {
+      const org = managed.find((candidate) => sameOrg(candidate.id, entry.orgId));
+      if (!org)
+        throw new ApiError(
+          "BAD_REQUEST",
+          `body.organizations.${i}.orgId: not an organization ${partner.name} manages at Webex.`,
+        );
+      const resolved = resolveOrgId(org.id);
+      if (!resolved.ok)
+        throw new ApiError("BAD_REQUEST", `body.organizations.${i}.orgId: ${resolved.message}`);
+      const name = entry.name ?? CustomerNameSchema.safeParse(org.displayName ?? "").data;
+      if (!name)
+        throw new ApiError(
+          "BAD_REQUEST",
+          `body.organizations.${i}.name: required, as the organization's Webex name can't be used as a customer name.`,
+        );
+      return { name, ...resolved.value };
+    });
+    const names = plans.map((p) => p.name);
+    const dupe = names.find((name, i) => names.indexOf(name) !== i);
+    if (dupe) throw new ApiError("BAD_REQUEST", `body.organizations: the name "${dupe}" is given twice.`);
+    const nameTaken = await services.db
+      .select({ name: customers.name })
+      .from(customers)
+      .where(inArray(customers.name, names))
+      .all();
+    if (nameTaken.length > 0)
+      throw new ApiError(
+        "CONFLICT",
+        `body.organizations: customer name ${nameTaken.map((t) => `"${t.name}"`).join(", ")} is already used; give another name.`,
+      );
+    const taken = await services.db
+      .select({ orgUuid: customers.orgUuid })
+      .from(customers)
+      .where(
+        inArray(
+          customers.orgUuid,
+          plans.map((p) => p.orgUuid),
+        ),
+      )
+      .all();
+    if (taken.length > 0)
+      throw new ApiError(
+        "CONFLICT",
+        `body.organizations: ${taken.map((t) => t.orgUuid).join(", ")} already a customer.`,
+      );
+    const created = [];
+    for (const plan of plans) {
+      created.push(
+        await createCustomer(services, {
+          ...plan,
+          adminEmail: null,
+          defaultCallingBehaviour: null,
+          emailDomain: null,
+          dirsyncEnabled: false,
+          notes: `Adopted from partner ${partner.name}.`,
+          syncOnCreate: body.syncOnCreate,
+          partnerId: partner.id,
+        }).catch(conflictFrom),
+      );
+    }
+    return c.json({ items: await viewCustomers(services, created) }, 201);
+  });
+};
