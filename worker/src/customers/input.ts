@@ -13,14 +13,10 @@ export const CustomerNameSchema = z
 
 const fields = {
   name: CustomerNameSchema,
-  organizationId: z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .openapi({
-      description:
-        "The organization UUID from Control Hub's Account page, or the API's base64 organization id.",
-    }),
+  organizationId: z.string().trim().min(1, "must not be empty").openapi({
+    description:
+      "The organization UUID from Control Hub's Account page, or the API's base64 organization id.",
+  }),
   adminEmail: z.email({ error: "must be an email address" }).optional(),
   defaultCallingBehaviour: z.enum(DEFAULT_CALLING_BEHAVIOURS).optional(),
   emailDomain: z.string().trim().regex(DOMAIN, "must be a domain name such as example.com").optional(),
