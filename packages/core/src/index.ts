@@ -7,4 +7,5 @@ export * from "./api-keys/index.ts";
 export * from "./errors/index.ts";
 export * from "./health/index.ts";
 export * from "./models/catalog.ts";
+export * from "./sync/index.ts";
 export * from "./webex/index.ts";

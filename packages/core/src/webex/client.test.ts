@@ -120,9 +120,26 @@ describe("Webex client", () => {
     expect(calls).toHaveLength(3);
   });
 
-  it("reports a body that is not JSON as an error, not as data", async () => {
-    const { fn } = fakeFetch(() => new Response('{"items": [', { status: 200 }));
-    const client = createWebexClient({ baseUrl: "https://webex.test/v1", token: () => "t", fetch: fn });
-    await expect(client.get("/x")).rejects.toThrow("not JSON");
+  it("retries a cut-off JSON body, and reports it as an error, not as data, when it persists", async () => {
+    let n = 0;
+    const { fn } = fakeFetch(() =>
+      ++n === 1 ? new Response('{"items": [', { status: 200 }) : json({ items: [1] }),
+    );
+    const client = createWebexClient({
+      baseUrl: "https://webex.test/v1",
+      token: () => "t",
+      fetch: fn,
+      sleep: async () => {},
+    });
+    expect(await client.get("/x")).toEqual({ items: [1] });
+    const broken = fakeFetch(() => new Response('{"items": [', { status: 200 }));
+    const failing = createWebexClient({
+      baseUrl: "https://webex.test/v1",
+      token: () => "t",
+      fetch: broken.fn,
+      sleep: async () => {},
+    });
+    await expect(failing.get("/x")).rejects.toThrow("not JSON");
+    expect(broken.calls).toHaveLength(4);
   });
 });

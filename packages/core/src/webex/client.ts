@@ -15,8 +15,12 @@ export type WebexClientOptions = {
   /** Set when a partner token acts on a customer org. */
   orgId?: string;
   fetch?: typeof fetch;
-  /** Retries per request for 429/423/5xx/network errors. */
+  /** Retries per request for 5xx and dropped connections (jittered exponential backoff). Default 3. */
   maxRetries?: number;
+  /** Retries per request for 429/423, each after Retry-After. Default 10. */
+  maxThrottleRetries?: number;
+  /** Jitter source, injected for deterministic tests. */
+  random?: () => number;
   /** Waits between retries; injected so tests run instantly. */
   sleep?: (ms: number) => Promise<void>;
   /** Observes every response (for counters, logs and tracking ids). */
@@ -30,6 +34,8 @@ export type WebexClientOptions = {
 };
 
 const DEFAULT_RETRY_AFTER_S = 5;
+/** Parameters that say where a page starts: a next link legitimately changes them. */
+const PAGE_POSITION_PARAMS = new Set(["start", "startIndex", "cursor", "after", "before"]);
 const MAX_WAIT_S = 60;
 
 function parseNextLink(header: string | null): string | undefined {
@@ -45,7 +51,11 @@ export function createWebexClient(options: WebexClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, "");
   const fetchImpl = options.fetch ?? fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const maxRetries = options.maxRetries ?? 5;
+  const maxRetries = options.maxRetries ?? 3;
+  const maxThrottleRetries = options.maxThrottleRetries ?? 10;
+  const random = options.random ?? Math.random;
+  /** 1 s, 2 s, 4 s … with ±50 % jitter so many clients never retry in step. */
+  const backoffMs = (failure: number) => Math.min(2 ** (failure - 1), MAX_WAIT_S) * 1000 * (0.5 + random());
 
   function buildUrl(path: string, query: Query = {}): URL {
     const url = new URL(path.startsWith("http") ? path : `${base}${path}`);
@@ -57,8 +67,11 @@ export function createWebexClient(options: WebexClientOptions) {
     return url;
   }
 
-  async function send(method: string, url: URL, body?: unknown): Promise<Response> {
+  // Failures and throttling are counted apart: a 429 storm must not use up the budget meant for outages.
+  async function send(method: string, url: URL, body?: unknown): Promise<{ res: Response; data: unknown }> {
     const path = url.pathname.replace(/^.*?\/v1/, "");
+    let failures = 0;
+    let throttles = 0;
     for (let attempt = 0; ; attempt++) {
       let res: Response;
       try {
@@ -72,26 +85,47 @@ export function createWebexClient(options: WebexClientOptions) {
           body: body === undefined ? undefined : JSON.stringify(body),
         });
       } catch (error) {
-        if (attempt >= maxRetries)
+        options.onResponse?.({ method, path, status: 0, attempt });
+        if (++failures > maxRetries)
           throw new WebexApiError(0, `Webex could not be reached: ${String(error)}`, { path });
-        await sleep(Math.min(2 ** attempt, MAX_WAIT_S) * 1000);
+        await sleep(backoffMs(failures));
         continue;
       }
       const trackingId = res.headers.get("trackingid") ?? undefined;
       options.onResponse?.({ method, path, status: res.status, trackingId, attempt });
-      if (res.ok) return res;
+      if (res.ok) {
+        // A connection dropped mid-body or a cut-off JSON document is as transient as a 503.
+        try {
+          return { res, data: await readJson(res, path) };
+        } catch (error) {
+          if (++failures > maxRetries) throw error;
+          await sleep(backoffMs(failures));
+          continue;
+        }
+      }
       const error = await webexErrorFrom(res, path);
-      if (!error.transient || attempt >= maxRetries) throw error;
-      const waitS =
-        error.status === 429 || error.status === 423
-          ? Math.max(1, Math.min(error.details.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S, MAX_WAIT_S))
-          : Math.min(2 ** attempt, MAX_WAIT_S);
-      await sleep(waitS * 1000);
+      if (!error.transient) throw error;
+      if (error.status === 429 || error.status === 423) {
+        if (++throttles > maxThrottleRetries) throw error;
+        await sleep(
+          Math.max(1, Math.min(error.details.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S, MAX_WAIT_S)) * 1000,
+        );
+      } else {
+        if (++failures > maxRetries) throw error;
+        await sleep(backoffMs(failures));
+      }
     }
   }
 
   async function readJson(res: Response, path: string): Promise<unknown> {
-    const text = await res.text();
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (error) {
+      throw new WebexApiError(0, `The connection to Webex broke while reading ${path}: ${String(error)}`, {
+        path,
+      });
+    }
     if (text === "") return {};
     try {
       return JSON.parse(text);
@@ -107,8 +141,7 @@ export function createWebexClient(options: WebexClientOptions) {
     orgId: options.orgId,
 
     async get(path: string, query?: Query): Promise<unknown> {
-      const url = buildUrl(path, query);
-      return readJson(await send("GET", url), path);
+      return (await send("GET", buildUrl(path, query))).data;
     },
 
     async write(
@@ -117,40 +150,55 @@ export function createWebexClient(options: WebexClientOptions) {
       body?: unknown,
       query?: Query,
     ): Promise<unknown> {
-      const url = buildUrl(path, query);
-      return readJson(await send(method, url, body), path);
+      return (await send(method, buildUrl(path, query), body)).data;
     },
 
     /**
-     * Yields each page's items. Follows `Link: rel="next"`; when Webex drops query parameters from the next
-     * link, the missing ones are put back so a filtered list never silently widens.
+     * One page of a list: its items and the absolute URL of the next page (null at the end). The next URL is
+     * what a durable sync checkpoints. When Webex drops query parameters from the next link, the missing ones
+     * are put back so a filtered list never silently widens.
      */
+    async page(
+      pathOrUrl: string,
+      itemKey: string,
+      query: Query = {},
+    ): Promise<{ items: unknown[]; next: string | null }> {
+      const url = buildUrl(pathOrUrl, pathOrUrl.startsWith("http") ? {} : query);
+      const path = url.pathname.replace(/^.*?\/v1/, "");
+      const { res, data: body } = await send("GET", url);
+      const items =
+        typeof body === "object" && body !== null ? (body as Record<string, unknown>)[itemKey] : undefined;
+      if (items !== undefined && !Array.isArray(items)) {
+        throw new WebexApiError(
+          res.status,
+          `Webex's answer for ${path} has "${itemKey}" but it is not a list`,
+          { path },
+        );
+      }
+      const list = (items ?? []) as unknown[];
+      const nextLink = parseNextLink(res.headers.get("link"));
+      if (!nextLink || list.length === 0) return { items: list, next: null };
+      const nextUrl: URL = new URL(nextLink, url);
+      for (const [key, value] of url.searchParams.entries()) {
+        if (!nextUrl.searchParams.has(key) && !PAGE_POSITION_PARAMS.has(key))
+          nextUrl.searchParams.set(key, value);
+      }
+      return { items: list, next: nextUrl.toString() };
+    },
+
+    /** Yields each page's items, following `Link: rel="next"` to the end. */
     async *pages(path: string, itemKey: string, query: Query = {}): AsyncGenerator<unknown[]> {
-      let url: URL | undefined = buildUrl(path, query);
-      const first = new URL(url);
-      while (url) {
-        const res = await send("GET", url);
-        const body = await readJson(res, path);
-        const items =
-          typeof body === "object" && body !== null ? (body as Record<string, unknown>)[itemKey] : undefined;
-        if (items !== undefined && !Array.isArray(items)) {
-          throw new WebexApiError(
-            res.status,
-            `Webex's answer for ${path} has "${itemKey}" but it is not a list`,
-            { path },
-          );
-        }
-        const list = (items ?? []) as unknown[];
-        if (list.length > 0) yield list;
-        const next = parseNextLink(res.headers.get("link"));
-        if (!next || list.length === 0) return;
-        const nextUrl: URL = new URL(next, url);
-        for (const [key, value] of first.searchParams.entries()) {
-          if (!nextUrl.searchParams.has(key) && key !== "start" && key !== "startIndex" && key !== "cursor") {
-            nextUrl.searchParams.set(key, value);
-          }
-        }
-        url = nextUrl;
+      let next: string | null = path;
+      let first = true;
+      while (next) {
+        const page: { items: unknown[]; next: string | null } = await this.page(
+          next,
+          itemKey,
+          first ? query : {},
+        );
+        first = false;
+        if (page.items.length > 0) yield page.items;
+        next = page.next;
       }
     },
   };
