@@ -1,12 +1,22 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { tsImport } from "tsx/esm/api";
 import { defineConfig } from "vitest/config";
 
 // A fixed, test-only key: 32 zero-free bytes, base64. Real deployments set their own with `wrangler secret put`.
 const TEST_TOKEN_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLTEyMzQ=";
 
+/** Where the worker under test finds Webex: the simulator, answering in this Node process. */
+export const SIM_ORIGIN = "http://webex-sim.test";
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "../migrations"));
+  // The simulator is TypeScript source; tsx loads it (Node's own type stripping can't, and vite's config
+  // bundler leaves workspace packages to Node).
+  const { createSimulator, SIM_DEFAULT_CLIENT_ID, SIM_DEFAULT_CLIENT_SECRET }: typeof import("@wxsync/webex-sim") =
+    await tsImport("@wxsync/webex-sim", import.meta.url);
+  // Three customer orgs; no latency or rate limits unless a test turns them on through /_sim/config.
+  const sim = createSimulator({ customers: [40, 60, 30], latencyMs: 0, jitterMs: 0, rateLimit: false, baseUrl: SIM_ORIGIN });
   return {
     plugins: [
       cloudflareTest({
@@ -15,8 +25,13 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             TOKEN_ENCRYPTION_KEY: TEST_TOKEN_ENCRYPTION_KEY,
-            WEBEX_API_BASE: "http://webex-sim.test/v1",
+            WEBEX_API_BASE: `${SIM_ORIGIN}/v1`,
+            WEBEX_CLIENT_ID: SIM_DEFAULT_CLIENT_ID,
+            WEBEX_CLIENT_SECRET: SIM_DEFAULT_CLIENT_SECRET,
           },
+          // Every fetch the worker (and its Workflows) makes goes to the simulator, so the code under test
+          // runs exactly as in production, with only WEBEX_API_BASE different.
+          outboundService: (request: Request) => sim.fetch(request),
         },
       }),
     ],
@@ -24,7 +39,9 @@ export default defineConfig(async () => {
       name: "worker",
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       setupFiles: ["./test/apply-migrations.ts"],
-      testTimeout: 20_000,
+      testTimeout: 30_000,
+      // The simulator is shared: test files run one after another and reset it first.
+      fileParallelism: false,
     },
   };
 });

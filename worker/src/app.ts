@@ -10,7 +10,11 @@ import { registerApiKeyRoutes } from "./api-keys/api-keys.routes.ts";
 import { apiKeyAuth } from "./api-keys/auth.ts";
 import { registerWhoami } from "./api-keys/whoami.route.ts";
 import { registerCustomerRoutes } from "./customers/customers.routes.ts";
+import { registerDataSyncRoutes, registerModelTypeListRoutes } from "./data-syncs/data-syncs.routes.ts";
+import { registerScheduleRoutes } from "./data-syncs/schedules.routes.ts";
 import { registerGrantRoutes } from "./grants/grants.routes.ts";
+import { registerModelRoutes } from "./sync/models.routes.ts";
+import { registerRunRoutes } from "./sync/runs.routes.ts";
 import { registerHealth } from "./health/health.route.ts";
 import type { AppEnv } from "./lib/app-env.ts";
 import { errorResponse, handleError, validationHook } from "./lib/errors.ts";
@@ -57,6 +61,12 @@ export function createApp(deps: WorkerDeps = {}) {
   registerConnectRoutes(app);
   registerGrantRoutes(app);
   registerPartnerRoutes(app);
+  // syncs and synced data
+  registerDataSyncRoutes(app);
+  registerModelTypeListRoutes(app);
+  registerScheduleRoutes(app);
+  registerRunRoutes(app);
+  registerModelRoutes(app);
   // what happened
   registerTransactionRoutes(app);
   registerNotificationRoutes(app);

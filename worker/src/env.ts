@@ -20,6 +20,10 @@ export const envSchema = z.object({
     (value) => typeof value === "object" && value !== null && "prepare" in value,
     "is not bound: add a d1_databases entry with binding DB to wrangler.jsonc",
   ),
+  SYNC_WORKFLOW: z.custom<Workflow<{ runId: string }>>(
+    (value) => typeof value === "object" && value !== null && "create" in value,
+    "is not bound: add the wxsync-sync workflow (binding SYNC_WORKFLOW) to wrangler.jsonc",
+  ),
   WEBEX_API_BASE: z
     .url({ error: "must be an absolute URL such as https://webexapis.com/v1" })
     .default("https://webexapis.com/v1"),

@@ -1,3 +1,4 @@
 import { createWorker } from "./worker.ts";
 
+export { SyncWorkflow } from "./sync/workflow.ts";
 export default createWorker();

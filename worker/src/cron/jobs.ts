@@ -6,6 +6,7 @@
 
 import { refreshDueTokens, warnExpiringTokens } from "../grants/cron.ts";
 import type { Services } from "../lib/services.ts";
+import { resumeStaleRuns, runDueSchedules } from "../sync/cron.ts";
 import { writeState } from "../system/state.ts";
 
 export type CronContext = { services: Services; now: Date; cron: string };
@@ -16,7 +17,7 @@ const heartbeat: CronJob = {
   run: ({ services, now }) => writeState(services.db, "lastCronAt", now.toISOString(), now),
 };
 
-export const defaultJobs: CronJob[] = [heartbeat, refreshDueTokens, warnExpiringTokens];
+export const defaultJobs: CronJob[] = [heartbeat, refreshDueTokens, warnExpiringTokens, runDueSchedules, resumeStaleRuns];
 
 export async function runCronJobs(ctx: CronContext, jobs: CronJob[] = defaultJobs) {
   const results = await Promise.allSettled(jobs.map((job) => job.run(ctx)));

@@ -50,3 +50,15 @@ export const schedules = sqliteTable(
 
 export type DataSyncRow = typeof dataSyncs.$inferSelect;
 export type ScheduleRow = typeof schedules.$inferSelect;
+
+/** User-defined model type lists (SparkDataAllMTL is built in and not stored). */
+export const modelTypeLists = sqliteTable("model_type_lists", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  include: text("include", { mode: "json" }).$type<string[]>().notNull(),
+  exclude: text("exclude", { mode: "json" }).$type<string[]>().notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export type ModelTypeListRow = typeof modelTypeLists.$inferSelect;

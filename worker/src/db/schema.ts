@@ -9,5 +9,7 @@ export * from "../grants/schema.ts";
 export * from "../notifications/schema.ts";
 export * from "../oauth/schema.ts";
 export * from "../partners/schema.ts";
+export * from "../sync/schema.ts";
+export * from "../sync/tables.ts";
 export * from "../system/schema.ts";
 export * from "../transactions/schema.ts";

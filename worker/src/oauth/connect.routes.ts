@@ -219,7 +219,7 @@ export const registerConnectRoutes = (app: App) => {
         authorizedBy: me.emails?.[0] ?? null,
       });
       await tx.progress(60, "Tokens stored.");
-      const after = await afterConnect(services, owner, record);
+      const after = await afterConnect(services, owner);
       await tx.succeed(`Connected as ${me.emails?.[0] ?? "the administrator"}. ${after}`.trim());
       return result(
         c,

@@ -14,6 +14,7 @@ import {
 import { asc, eq, inArray } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { requireAllCustomers } from "../customers/access.ts";
+import { syncRolesAndLicences } from "../oauth/after-connect.ts";
 import { conflictFrom } from "../customers/customers.routes.ts";
 import { CustomerNameSchema } from "../customers/input.ts";
 import { customers } from "../customers/schema.ts";
@@ -334,6 +335,7 @@ export const registerPartnerRoutes = (app: App) => {
         }).catch(conflictFrom),
       );
     }
+    if (body.syncOnCreate) for (const customer of created) await syncRolesAndLicences(services, customer.id);
     return c.json({ items: await viewCustomers(services, created) }, 201);
   });
 };

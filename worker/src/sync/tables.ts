@@ -1,0 +1,96 @@
+/**
+ * @module sync/tables
+ * One D1 table per synced model (`webex_<model>`), built from the core model specs: the shared columns
+ * (customer, Webex id, label, content hash, full payload, when first seen and last changed) plus each
+ * spec's searchable columns. SQLite stores column values with their own type, so one column kind serves all.
+ */
+import type { ModelName } from "@wxsync/core/models";
+import { MODEL_SPECS, type ColumnValue } from "@wxsync/core/sync";
+import { customType, index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+const anyValue = customType<{ data: ColumnValue; driverData: ColumnValue }>({ dataType: () => "" });
+
+export const snake = (name: string) => name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+export const tableName = (model: ModelName) => `webex_${snake(model).replace(/^_/, "")}`;
+
+function syncedTable(model: ModelName) {
+  const extra = Object.fromEntries(Object.keys(MODEL_SPECS[model].columns).map((name) => [name, anyValue(snake(name))]));
+  return sqliteTable(
+    tableName(model),
+    {
+      customerId: text("customer_id").notNull(),
+      id: text("id").notNull(),
+      label: text("label"),
+      hash: text("hash").notNull(),
+      payload: text("payload").notNull(),
+      firstSeenAt: text("first_seen_at").notNull(),
+      changedAt: text("changed_at").notNull(),
+      ...extra,
+    },
+    (t) => [primaryKey({ columns: [t.customerId, t.id] }), index(`${tableName(model)}_label_idx`).on(t.customerId, t.label)],
+  );
+}
+
+export const webexOrganization = syncedTable("Organization");
+export const webexRole = syncedTable("Role");
+export const webexLicense = syncedTable("License");
+export const webexCallingProfile = syncedTable("CallingProfile");
+export const webexWorkspaceLocation = syncedTable("WorkspaceLocation");
+export const webexWorkspaceLocationFloor = syncedTable("WorkspaceLocationFloor");
+export const webexLocation = syncedTable("Location");
+export const webexLocationFloor = syncedTable("LocationFloor");
+export const webexFloor = syncedTable("Floor");
+export const webexLocationCallingDetails = syncedTable("LocationCallingDetails");
+export const webexSchedules = syncedTable("Schedules");
+export const webexAnnouncements = syncedTable("Announcements");
+export const webexUser = syncedTable("User");
+export const webexUserConfig = syncedTable("UserConfig");
+export const webexPlace = syncedTable("Place");
+export const webexWorkspaceCallSettings = syncedTable("WorkspaceCallSettings");
+export const webexDevice = syncedTable("Device");
+export const webexActivateDevice = syncedTable("ActivateDevice");
+export const webexGroup = syncedTable("Group");
+export const webexTeam = syncedTable("Team");
+export const webexRoom = syncedTable("Room");
+export const webexHuntGroup = syncedTable("HuntGroup");
+export const webexAutoAttendants = syncedTable("AutoAttendants");
+export const webexCallPickup = syncedTable("CallPickup");
+export const webexCallParkGroup = syncedTable("CallParkGroup");
+export const webexCallParkExtensions = syncedTable("CallParkExtensions");
+export const webexNumber = syncedTable("Number");
+export const webexDialPlans = syncedTable("DialPlans");
+export const webexRouteGroups = syncedTable("RouteGroups");
+export const webexTrunks = syncedTable("Trunks");
+
+export const SYNCED_TABLES: Record<ModelName, ReturnType<typeof syncedTable>> = {
+  Organization: webexOrganization,
+  Role: webexRole,
+  License: webexLicense,
+  CallingProfile: webexCallingProfile,
+  WorkspaceLocation: webexWorkspaceLocation,
+  WorkspaceLocationFloor: webexWorkspaceLocationFloor,
+  Location: webexLocation,
+  LocationFloor: webexLocationFloor,
+  Floor: webexFloor,
+  LocationCallingDetails: webexLocationCallingDetails,
+  Schedules: webexSchedules,
+  Announcements: webexAnnouncements,
+  User: webexUser,
+  UserConfig: webexUserConfig,
+  Place: webexPlace,
+  WorkspaceCallSettings: webexWorkspaceCallSettings,
+  Device: webexDevice,
+  ActivateDevice: webexActivateDevice,
+  Group: webexGroup,
+  Team: webexTeam,
+  Room: webexRoom,
+  HuntGroup: webexHuntGroup,
+  AutoAttendants: webexAutoAttendants,
+  CallPickup: webexCallPickup,
+  CallParkGroup: webexCallParkGroup,
+  CallParkExtensions: webexCallParkExtensions,
+  Number: webexNumber,
+  DialPlans: webexDialPlans,
+  RouteGroups: webexRouteGroups,
+  Trunks: webexTrunks,
+};
