@@ -27,7 +27,7 @@ export async function simObjects(org: string, model: string) {
   return (await sim<{ items: Record<string, unknown>[] }>("GET", `/orgs/${org}/${model}`)).items;
 }
 
-/** Runs "Connect to Webex Control Hub" the way a browser does, consenting as an administrator of `asOrg`. */
+/** Runs "Connect to Webex Control Hub" the way a browser does, consenting as an administrator of `asOrg` (a uuid). */
 export async function connect(path: string, headers: Record<string, string>, asOrg: string) {
   const link = await call(path, { headers: { ...headers, accept: "application/json" } });
   expect(link.status).toBe(200);

@@ -28,7 +28,7 @@ describe("Connect to Webex Control Hub", () => {
 
   it("connects through the browser redirects, stores the tokens encrypted, and syncs roles and licences", async () => {
     const customer = await createCustomer(admin, "Connected Co", orgs[1]!.uuid);
-    const page = await connect(`/api/v1/customers/${customer.id}/connect`, admin, "0");
+    const page = await connect(`/api/v1/customers/${customer.id}/connect`, admin, orgs[1]!.uuid);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Connected Co is connected");
 
@@ -51,7 +51,7 @@ describe("Connect to Webex Control Hub", () => {
 
   it("refuses a token of another organization, storing nothing", async () => {
     const customer = await createCustomer(admin, "Mismatch Co", orgs[2]!.uuid, { syncOnCreate: false });
-    const page = await connect(`/api/v1/customers/${customer.id}/connect`, admin, "1");
+    const page = await connect(`/api/v1/customers/${customer.id}/connect`, admin, orgs[3]!.uuid);
     expect(page.status).toBe(400);
     const text = await page.text();
     expect(text).toContain("another Webex organization than Mismatch Co");
@@ -63,7 +63,7 @@ describe("Connect to Webex Control Hub", () => {
   it("accepts a state once, and only a state it signed", async () => {
     const customer = await createCustomer(admin, "Replay Co", orgs[3]!.uuid, { syncOnCreate: false });
     const link = await (await call(`/api/v1/customers/${customer.id}/connect`, { headers: { ...admin, accept: "application/json" } })).json<{ authorizeUrl: string }>();
-    const consent = await fetch(`${link.authorizeUrl}&sim_auto_consent=2`, { redirect: "manual" });
+    const consent = await fetch(`${link.authorizeUrl}&sim_auto_consent=${orgs[3]!.uuid}`, { redirect: "manual" });
     const back = new URL(consent.headers.get("location")!);
     expect((await call(`${back.pathname}${back.search}`)).status).toBe(200);
     const replay = await call(`${back.pathname}${back.search}`);
