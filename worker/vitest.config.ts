@@ -13,10 +13,19 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "../migrations"));
   // The simulator is TypeScript source; tsx loads it (Node's own type stripping can't, and vite's config
   // bundler leaves workspace packages to Node).
-  const { createSimulator, SIM_DEFAULT_CLIENT_ID, SIM_DEFAULT_CLIENT_SECRET }: typeof import("@wxsync/webex-sim") =
-    await tsImport("@wxsync/webex-sim", import.meta.url);
+  const {
+    createSimulator,
+    SIM_DEFAULT_CLIENT_ID,
+    SIM_DEFAULT_CLIENT_SECRET,
+  }: typeof import("@wxsync/webex-sim") = await tsImport("@wxsync/webex-sim", import.meta.url);
   // Three customer orgs; no latency or rate limits unless a test turns them on through /_sim/config.
-  const sim = createSimulator({ customers: [40, 60, 30], latencyMs: 0, jitterMs: 0, rateLimit: false, baseUrl: SIM_ORIGIN });
+  const sim = createSimulator({
+    customers: [40, 60, 30],
+    latencyMs: 0,
+    jitterMs: 0,
+    rateLimit: false,
+    baseUrl: SIM_ORIGIN,
+  });
   return {
     plugins: [
       cloudflareTest({

@@ -13,8 +13,6 @@ import { registerCustomerRoutes } from "./customers/customers.routes.ts";
 import { registerDataSyncRoutes, registerModelTypeListRoutes } from "./data-syncs/data-syncs.routes.ts";
 import { registerScheduleRoutes } from "./data-syncs/schedules.routes.ts";
 import { registerGrantRoutes } from "./grants/grants.routes.ts";
-import { registerModelRoutes } from "./sync/models.routes.ts";
-import { registerRunRoutes } from "./sync/runs.routes.ts";
 import { registerHealth } from "./health/health.route.ts";
 import type { AppEnv } from "./lib/app-env.ts";
 import { errorResponse, handleError, validationHook } from "./lib/errors.ts";
@@ -22,6 +20,8 @@ import { createServices, type WorkerDeps } from "./lib/services.ts";
 import { registerNotificationRoutes } from "./notifications/notifications.routes.ts";
 import { registerConnectRoutes } from "./oauth/connect.routes.ts";
 import { registerPartnerRoutes } from "./partners/partners.routes.ts";
+import { registerModelRoutes } from "./sync/models.routes.ts";
+import { registerRunRoutes } from "./sync/runs.routes.ts";
 import { registerTransactionRoutes } from "./transactions/transactions.routes.ts";
 import { VERSION } from "./version.ts";
 

@@ -34,7 +34,10 @@ export function createWorker(deps: WorkerDeps = {}) {
       if (!parsed.ok) throw new Error(`invalid worker environment: ${parsed.message}`);
       // The tick's own time, so a test can run the cron "seven days from now"; elapsed time still counts.
       const startedAt = Date.now();
-      const services = createServices(parsed.env, { ...deps, now: deps.now ?? (() => new Date(controller.scheduledTime + Date.now() - startedAt)) });
+      const services = createServices(parsed.env, {
+        ...deps,
+        now: deps.now ?? (() => new Date(controller.scheduledTime + Date.now() - startedAt)),
+      });
       const run = runCronJobs({ services, now: new Date(controller.scheduledTime), cron: controller.cron });
       ctx.waitUntil(run);
       await run;

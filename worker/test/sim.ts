@@ -7,7 +7,11 @@ import { call } from "./helpers.ts";
 
 export const SIM = "http://webex-sim.test";
 
-export async function sim<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+export async function sim<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${SIM}/_sim${path}`, {
     method,
     headers: { "content-type": "application/json" },
@@ -32,13 +36,20 @@ export async function connect(path: string, headers: Record<string, string>, asO
   const link = await call(path, { headers: { ...headers, accept: "application/json" } });
   expect(link.status).toBe(200);
   const { authorizeUrl } = await link.json<{ authorizeUrl: string }>();
-  const consent = await fetch(`${authorizeUrl}&sim_auto_consent=${encodeURIComponent(asOrg)}`, { redirect: "manual" });
+  const consent = await fetch(`${authorizeUrl}&sim_auto_consent=${encodeURIComponent(asOrg)}`, {
+    redirect: "manual",
+  });
   expect(consent.status).toBe(302);
   const back = new URL(consent.headers.get("location")!);
   return call(`${back.pathname}${back.search}`);
 }
 
-export async function createCustomer(headers: Record<string, string>, name: string, orgUuid: string, extra: Record<string, unknown> = {}) {
+export async function createCustomer(
+  headers: Record<string, string>,
+  name: string,
+  orgUuid: string,
+  extra: Record<string, unknown> = {},
+) {
   const res = await call("/api/v1/customers", {
     method: "POST",
     headers: { ...headers, "content-type": "application/json" },
@@ -48,14 +59,34 @@ export async function createCustomer(headers: Record<string, string>, name: stri
   return res.json<{ id: string; name: string }>();
 }
 
-type Run = { id: string; status: string; models: { model: string; added: number; updated: number; removed: number; status: string; pendingRemovals: number }[]; totals: Record<string, number> };
+type Run = {
+  id: string;
+  status: string;
+  models: {
+    model: string;
+    added: number;
+    updated: number;
+    removed: number;
+    status: string;
+    pendingRemovals: number;
+  }[];
+  totals: Record<string, number>;
+};
 
 /** Waits for a run to stop (succeeded, failed, awaiting approval...). */
-export async function waitForRun(customerId: string, runId: string, headers: Record<string, string>, timeout = 25_000): Promise<Run> {
+export async function waitForRun(
+  customerId: string,
+  runId: string,
+  headers: Record<string, string>,
+  timeout = 25_000,
+): Promise<Run> {
   return vi.waitFor(
     async () => {
-      const run = await (await call(`/api/v1/customers/${customerId}/runs/${runId}`, { headers })).json<Run>();
-      if (run.status === "queued" || run.status === "running") throw new Error(`run ${runId} still ${run.status}`);
+      const run = await (
+        await call(`/api/v1/customers/${customerId}/runs/${runId}`, { headers })
+      ).json<Run>();
+      if (run.status === "queued" || run.status === "running")
+        throw new Error(`run ${runId} still ${run.status}`);
       return run;
     },
     { timeout, interval: 100 },

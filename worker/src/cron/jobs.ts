@@ -17,7 +17,13 @@ const heartbeat: CronJob = {
   run: ({ services, now }) => writeState(services.db, "lastCronAt", now.toISOString(), now),
 };
 
-export const defaultJobs: CronJob[] = [heartbeat, refreshDueTokens, warnExpiringTokens, runDueSchedules, resumeStaleRuns];
+export const defaultJobs: CronJob[] = [
+  heartbeat,
+  refreshDueTokens,
+  warnExpiringTokens,
+  runDueSchedules,
+  resumeStaleRuns,
+];
 
 export async function runCronJobs(ctx: CronContext, jobs: CronJob[] = defaultJobs) {
   const results = await Promise.allSettled(jobs.map((job) => job.run(ctx)));

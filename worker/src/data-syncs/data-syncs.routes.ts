@@ -3,7 +3,14 @@
  * Data syncs (which models, and how), the two ways VOSS starts a sync, and model type lists.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { isModelName, MODEL_NAMES, resolveModelTypeList, SPARK_DATA_ALL_MTL, SPARK_DATA_SYNC_ORDER, SPARK_DATA_SYNC_ORDER_NAME } from "@wxsync/core/models";
+import {
+  isModelName,
+  MODEL_NAMES,
+  resolveModelTypeList,
+  SPARK_DATA_ALL_MTL,
+  SPARK_DATA_SYNC_ORDER,
+  SPARK_DATA_SYNC_ORDER_NAME,
+} from "@wxsync/core/models";
 import { and, asc, eq } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
@@ -39,9 +46,18 @@ const DataSyncSchema = z
 
 const DataSyncInput = z
   .strictObject({
-    name: z.string().trim().min(1, "must not be empty").max(120, "must be at most 120 characters").regex(/^[\w.-]+$/, "may contain letters, digits, _ . and -"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(120, "must be at most 120 characters")
+      .regex(/^[\w.-]+$/, "may contain letters, digits, _ . and -"),
     modelTypeList: z.string().min(1).default(SPARK_DATA_ALL_MTL),
-    models: z.array(ModelEnum).min(1, "must list at least one model").optional().openapi({ description: "Narrow the list to these models." }),
+    models: z
+      .array(ModelEnum)
+      .min(1, "must list at least one model")
+      .optional()
+      .openapi({ description: "Narrow the list to these models." }),
     quickImport: z.boolean().default(false),
     refreshExisting: z.boolean().default(true),
     allowAdd: z.boolean().default(true),
@@ -53,18 +69,35 @@ const DataSyncInput = z
 const DataSyncPatch = DataSyncInput.partial().openapi("DataSyncPatch");
 const SyncParams = z.object({
   id: IdParam.shape.id,
-  syncId: z.uuid({ error: "must be a data sync id (a UUID)" }).openapi({ param: { name: "syncId", in: "path" } }),
+  syncId: z
+    .uuid({ error: "must be a data sync id (a UUID)" })
+    .openapi({ param: { name: "syncId", in: "path" } }),
 });
-const RunStarted = z.object({ runId: z.string(), status: z.literal("queued"), links: z.object({ run: z.string() }) }).openapi("RunStarted");
-const conflict = { 409: { description: "A sync of this customer is already running (the message names it), or it is not connected", content: errorResponses[401].content } };
-const notFound = { 404: { description: "No such customer or data sync", content: errorResponses[401].content } };
+const RunStarted = z
+  .object({ runId: z.string(), status: z.literal("queued"), links: z.object({ run: z.string() }) })
+  .openapi("RunStarted");
+const conflict = {
+  409: {
+    description: "A sync of this customer is already running (the message names it), or it is not connected",
+    content: errorResponses[401].content,
+  },
+};
+const notFound = {
+  404: { description: "No such customer or data sync", content: errorResponses[401].content },
+};
 
 async function view(services: Services, row: DataSyncRow) {
-  return { ...row, models: await modelsOf(services, row), syncOrder: SPARK_DATA_SYNC_ORDER_NAME } as z.infer<typeof DataSyncSchema>;
+  return { ...row, models: await modelsOf(services, row), syncOrder: SPARK_DATA_SYNC_ORDER_NAME } as z.infer<
+    typeof DataSyncSchema
+  >;
 }
 
 async function loadSync(services: Services, customerId: string, syncId: string) {
-  const row = await services.db.select().from(dataSyncs).where(and(eq(dataSyncs.id, syncId), eq(dataSyncs.customerId, customerId))).get();
+  const row = await services.db
+    .select()
+    .from(dataSyncs)
+    .where(and(eq(dataSyncs.id, syncId), eq(dataSyncs.customerId, customerId)))
+    .get();
   if (!row) throw new ApiError("NOT_FOUND", `No data sync with id ${syncId} for this customer.`);
   return row;
 }
@@ -75,21 +108,105 @@ async function checkList(services: Services, name: string) {
   if (!list) throw new ApiError("BAD_REQUEST", `body.modelTypeList: no model type list named ${name}.`);
 }
 
-const started = (customerId: string, runId: string) => ({ runId, status: "queued" as const, links: { run: `/api/v1/customers/${customerId}/runs/${runId}` } });
+const started = (customerId: string, runId: string) => ({
+  runId,
+  status: "queued" as const,
+  links: { run: `/api/v1/customers/${customerId}/runs/${runId}` },
+});
 
 const routes = {
-  list: createRoute({ method: "get", path: "/api/v1/customers/{id}/data-syncs", tags, summary: "The customer's data syncs", security: bearerSecurity, request: { params: IdParam }, responses: { 200: { description: "Data syncs", content: jsonContent(z.object({ items: z.array(DataSyncSchema) })) }, ...errorResponses, ...notFound } }),
-  create: createRoute({ method: "post", path: "/api/v1/customers/{id}/data-syncs", tags, summary: "Add a data sync", security: bearerSecurity, middleware: [requireRole("admin")] as const, request: { params: IdParam, body: { content: jsonContent(DataSyncInput), required: true } }, responses: { 201: { description: "Created", content: jsonContent(DataSyncSchema) }, ...errorResponses, ...notFound } }),
-  patch: createRoute({ method: "patch", path: "/api/v1/customers/{id}/data-syncs/{syncId}", tags, summary: "Change a data sync (Quick Import, Refresh Existing, add/update/remove)", security: bearerSecurity, middleware: [requireRole("admin")] as const, request: { params: SyncParams, body: { content: jsonContent(DataSyncPatch), required: true } }, responses: { 200: { description: "Updated", content: jsonContent(DataSyncSchema) }, ...errorResponses, ...notFound } }),
-  remove: createRoute({ method: "delete", path: "/api/v1/customers/{id}/data-syncs/{syncId}", tags, summary: "Delete a data sync (and its schedules)", security: bearerSecurity, middleware: [requireRole("admin")] as const, request: { params: SyncParams }, responses: { 204: { description: "Deleted" }, ...errorResponses, ...notFound } }),
-  run: createRoute({ method: "post", path: "/api/v1/customers/{id}/data-syncs/{syncId}/run", tags, summary: "Run a data sync now (VOSS: execute SyncSpark<Customer>)", security: bearerSecurity, middleware: [requireRole("operator")] as const, request: { params: SyncParams }, responses: { 202: { description: "Started", content: jsonContent(RunStarted) }, ...errorResponses, ...notFound, ...conflict } }),
-  syncUsers: createRoute({ method: "post", path: "/api/v1/customers/{id}/actions/sync-users", tags, summary: "Sync Webex App Users (runs SyncSparkUsers<Customer>)", security: bearerSecurity, middleware: [requireRole("operator")] as const, request: { params: IdParam }, responses: { 202: { description: "Started", content: jsonContent(RunStarted) }, ...errorResponses, ...notFound, ...conflict } }),
+  list: createRoute({
+    method: "get",
+    path: "/api/v1/customers/{id}/data-syncs",
+    tags,
+    summary: "The customer's data syncs",
+    security: bearerSecurity,
+    request: { params: IdParam },
+    responses: {
+      200: { description: "Data syncs", content: jsonContent(z.object({ items: z.array(DataSyncSchema) })) },
+      ...errorResponses,
+      ...notFound,
+    },
+  }),
+  create: createRoute({
+    method: "post",
+    path: "/api/v1/customers/{id}/data-syncs",
+    tags,
+    summary: "Add a data sync",
+    security: bearerSecurity,
+    middleware: [requireRole("admin")] as const,
+    request: { params: IdParam, body: { content: jsonContent(DataSyncInput), required: true } },
+    responses: {
+      201: { description: "Created", content: jsonContent(DataSyncSchema) },
+      ...errorResponses,
+      ...notFound,
+    },
+  }),
+  patch: createRoute({
+    method: "patch",
+    path: "/api/v1/customers/{id}/data-syncs/{syncId}",
+    tags,
+    summary: "Change a data sync (Quick Import, Refresh Existing, add/update/remove)",
+    security: bearerSecurity,
+    middleware: [requireRole("admin")] as const,
+    request: { params: SyncParams, body: { content: jsonContent(DataSyncPatch), required: true } },
+    responses: {
+      200: { description: "Updated", content: jsonContent(DataSyncSchema) },
+      ...errorResponses,
+      ...notFound,
+    },
+  }),
+  remove: createRoute({
+    method: "delete",
+    path: "/api/v1/customers/{id}/data-syncs/{syncId}",
+    tags,
+    summary: "Delete a data sync (and its schedules)",
+    security: bearerSecurity,
+    middleware: [requireRole("admin")] as const,
+    request: { params: SyncParams },
+    responses: { 204: { description: "Deleted" }, ...errorResponses, ...notFound },
+  }),
+  run: createRoute({
+    method: "post",
+    path: "/api/v1/customers/{id}/data-syncs/{syncId}/run",
+    tags,
+    summary: "Run a data sync now (VOSS: execute SyncSpark<Customer>)",
+    security: bearerSecurity,
+    middleware: [requireRole("operator")] as const,
+    request: { params: SyncParams },
+    responses: {
+      202: { description: "Started", content: jsonContent(RunStarted) },
+      ...errorResponses,
+      ...notFound,
+      ...conflict,
+    },
+  }),
+  syncUsers: createRoute({
+    method: "post",
+    path: "/api/v1/customers/{id}/actions/sync-users",
+    tags,
+    summary: "Sync Webex App Users (runs SyncSparkUsers<Customer>)",
+    security: bearerSecurity,
+    middleware: [requireRole("operator")] as const,
+    request: { params: IdParam },
+    responses: {
+      202: { description: "Started", content: jsonContent(RunStarted) },
+      ...errorResponses,
+      ...notFound,
+      ...conflict,
+    },
+  }),
 };
 
 export const registerDataSyncRoutes = (app: App) => {
   app.openapi(routes.list, async (c) => {
     const customer = await loadCustomer(c.var.services, c.var.principal, c.req.valid("param").id);
-    const rows = await c.var.services.db.select().from(dataSyncs).where(eq(dataSyncs.customerId, customer.id)).orderBy(asc(dataSyncs.name)).all();
+    const rows = await c.var.services.db
+      .select()
+      .from(dataSyncs)
+      .where(eq(dataSyncs.customerId, customer.id))
+      .orderBy(asc(dataSyncs.name))
+      .all();
     return c.json({ items: await Promise.all(rows.map((row) => view(c.var.services, row))) }, 200);
   });
 
@@ -99,11 +216,22 @@ export const registerDataSyncRoutes = (app: App) => {
     const body = c.req.valid("json");
     await checkList(services, body.modelTypeList);
     const stamp = services.now().toISOString();
-    const row: DataSyncRow = { id: crypto.randomUUID(), customerId: customer.id, ...body, models: body.models ?? null, createdAt: stamp, updatedAt: stamp };
-    await services.db.insert(dataSyncs).values(row).catch((error: unknown) => {
-      if (String(error instanceof Error && error.cause ? error.cause : error).includes("UNIQUE")) throw new ApiError("CONFLICT", `body.name: a data sync named ${body.name} exists already.`);
-      throw error;
-    });
+    const row: DataSyncRow = {
+      id: crypto.randomUUID(),
+      customerId: customer.id,
+      ...body,
+      models: body.models ?? null,
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    await services.db
+      .insert(dataSyncs)
+      .values(row)
+      .catch((error: unknown) => {
+        if (String(error instanceof Error && error.cause ? error.cause : error).includes("UNIQUE"))
+          throw new ApiError("CONFLICT", `body.name: a data sync named ${body.name} exists already.`);
+        throw error;
+      });
     return c.json(await view(services, row), 201);
   });
 
@@ -114,7 +242,12 @@ export const registerDataSyncRoutes = (app: App) => {
     const current = await loadSync(services, customer.id, syncId);
     const body = c.req.valid("json");
     if (body.modelTypeList) await checkList(services, body.modelTypeList);
-    const next: DataSyncRow = { ...current, ...body, models: body.models ?? current.models, updatedAt: services.now().toISOString() };
+    const next: DataSyncRow = {
+      ...current,
+      ...body,
+      models: body.models ?? current.models,
+      updatedAt: services.now().toISOString(),
+    };
     await services.db.update(dataSyncs).set(next).where(eq(dataSyncs.id, current.id)).run();
     return c.json(await view(services, next), 200);
   });
@@ -141,49 +274,130 @@ export const registerDataSyncRoutes = (app: App) => {
     const { services } = c.var;
     const customer = await loadCustomer(services, c.var.principal, c.req.valid("param").id);
     const name = defaultSyncNames(customer.name).users;
-    const dataSync = await services.db.select().from(dataSyncs).where(and(eq(dataSyncs.customerId, customer.id), eq(dataSyncs.name, name))).get();
-    if (!dataSync) throw new ApiError("CONFLICT", `${customer.name} has no ${name} data sync; add one to use Sync Webex App Users.`);
+    const dataSync = await services.db
+      .select()
+      .from(dataSyncs)
+      .where(and(eq(dataSyncs.customerId, customer.id), eq(dataSyncs.name, name)))
+      .get();
+    if (!dataSync)
+      throw new ApiError(
+        "CONFLICT",
+        `${customer.name} has no ${name} data sync; add one to use Sync Webex App Users.`,
+      );
     const { runId } = await startRun(services, { customer, dataSync, trigger: "sync_users" });
     return c.json(started(customer.id, runId), 202);
   });
 };
 
 const ModelTypeListSchema = z
-  .object({ name: z.string(), builtIn: z.boolean(), include: z.array(z.string()), exclude: z.array(z.string()), models: z.array(z.string()) })
+  .object({
+    name: z.string(),
+    builtIn: z.boolean(),
+    include: z.array(z.string()),
+    exclude: z.array(z.string()),
+    models: z.array(z.string()),
+  })
   .openapi("ModelTypeList");
 const ModelTypeListInput = z
   .strictObject({
-    name: z.string().trim().min(1).max(120).regex(/^[\w.-]+$/, "may contain letters, digits, _ . and -"),
-    include: z.array(ModelEnum).default([]).openapi({ description: "Models to sync; empty means every model." }),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .regex(/^[\w.-]+$/, "may contain letters, digits, _ . and -"),
+    include: z
+      .array(ModelEnum)
+      .default([])
+      .openapi({ description: "Models to sync; empty means every model." }),
     exclude: z.array(ModelEnum).default([]),
   })
   .openapi("ModelTypeListCreate");
 
 const mtlRoutes = {
-  list: createRoute({ method: "get", path: "/api/v1/model-type-lists", tags, summary: "Model type lists: SparkDataAllMTL and user-defined ones", security: bearerSecurity, responses: { 200: { description: "Lists", content: jsonContent(z.object({ items: z.array(ModelTypeListSchema) })) }, ...errorResponses } }),
-  create: createRoute({ method: "post", path: "/api/v1/model-type-lists", tags, summary: "Add a model type list (include and exclusion lists)", security: bearerSecurity, middleware: [requireRole("admin")] as const, request: { body: { content: jsonContent(ModelTypeListInput), required: true } }, responses: { 201: { description: "Created", content: jsonContent(ModelTypeListSchema) }, ...errorResponses } }),
+  list: createRoute({
+    method: "get",
+    path: "/api/v1/model-type-lists",
+    tags,
+    summary: "Model type lists: SparkDataAllMTL and user-defined ones",
+    security: bearerSecurity,
+    responses: {
+      200: { description: "Lists", content: jsonContent(z.object({ items: z.array(ModelTypeListSchema) })) },
+      ...errorResponses,
+    },
+  }),
+  create: createRoute({
+    method: "post",
+    path: "/api/v1/model-type-lists",
+    tags,
+    summary: "Add a model type list (include and exclusion lists)",
+    security: bearerSecurity,
+    middleware: [requireRole("admin")] as const,
+    request: { body: { content: jsonContent(ModelTypeListInput), required: true } },
+    responses: {
+      201: { description: "Created", content: jsonContent(ModelTypeListSchema) },
+      ...errorResponses,
+    },
+  }),
 };
 
 export const registerModelTypeListRoutes = (app: App) => {
   app.openapi(mtlRoutes.list, async (c) => {
-    const rows = await c.var.services.db.select().from(modelTypeLists).orderBy(asc(modelTypeLists.name)).all();
-    const builtIn = { name: SPARK_DATA_ALL_MTL, builtIn: true, include: [], exclude: [], models: [...MODEL_NAMES] };
-    const custom = rows.map((r) => ({ name: r.name, builtIn: false, include: r.include, exclude: r.exclude, models: resolveModelTypeList({ include: r.include.filter(isModelName), exclude: r.exclude.filter(isModelName) }) }));
+    const rows = await c.var.services.db
+      .select()
+      .from(modelTypeLists)
+      .orderBy(asc(modelTypeLists.name))
+      .all();
+    const builtIn = {
+      name: SPARK_DATA_ALL_MTL,
+      builtIn: true,
+      include: [],
+      exclude: [],
+      models: [...MODEL_NAMES],
+    };
+    const custom = rows.map((r) => ({
+      name: r.name,
+      builtIn: false,
+      include: r.include,
+      exclude: r.exclude,
+      models: resolveModelTypeList({
+        include: r.include.filter(isModelName),
+        exclude: r.exclude.filter(isModelName),
+      }),
+    }));
     return c.json({ items: [builtIn, ...custom] }, 200);
   });
 
   app.openapi(mtlRoutes.create, async (c) => {
     const { services } = c.var;
     const body = c.req.valid("json");
-    if (body.name === SPARK_DATA_ALL_MTL) throw new ApiError("CONFLICT", `body.name: ${SPARK_DATA_ALL_MTL} is built in.`);
+    if (body.name === SPARK_DATA_ALL_MTL)
+      throw new ApiError("CONFLICT", `body.name: ${SPARK_DATA_ALL_MTL} is built in.`);
     const stamp = services.now().toISOString();
     await services.db
       .insert(modelTypeLists)
-      .values({ id: crypto.randomUUID(), name: body.name, include: body.include, exclude: body.exclude, createdAt: stamp, updatedAt: stamp })
+      .values({
+        id: crypto.randomUUID(),
+        name: body.name,
+        include: body.include,
+        exclude: body.exclude,
+        createdAt: stamp,
+        updatedAt: stamp,
+      })
       .catch((error: unknown) => {
-        if (String(error instanceof Error && error.cause ? error.cause : error).includes("UNIQUE")) throw new ApiError("CONFLICT", `body.name: a list named ${body.name} exists already.`);
+        if (String(error instanceof Error && error.cause ? error.cause : error).includes("UNIQUE"))
+          throw new ApiError("CONFLICT", `body.name: a list named ${body.name} exists already.`);
         throw error;
       });
-    return c.json({ name: body.name, builtIn: false, include: body.include, exclude: body.exclude, models: resolveModelTypeList({ include: body.include, exclude: body.exclude }) }, 201);
+    return c.json(
+      {
+        name: body.name,
+        builtIn: false,
+        include: body.include,
+        exclude: body.exclude,
+        models: resolveModelTypeList({ include: body.include, exclude: body.exclude }),
+      },
+      201,
+    );
   });
 };

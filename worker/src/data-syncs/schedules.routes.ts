@@ -31,7 +31,13 @@ const ScheduleSchema = z
 
 const SchedulePatch = z
   .strictObject({
-    intervalMinutes: z.number().int().min(15, "must be at least 15 minutes").max(44640, "must be at most 31 days").nullable().optional(),
+    intervalMinutes: z
+      .number()
+      .int()
+      .min(15, "must be at least 15 minutes")
+      .max(44640, "must be at most 31 days")
+      .nullable()
+      .optional(),
     cron: z
       .string()
       .nullable()
@@ -49,18 +55,48 @@ const SchedulePatch = z
   })
   .openapi("SchedulePatch");
 
-const Params = z.object({ id: IdParam.shape.id, scheduleId: z.uuid({ error: "must be a schedule id (a UUID)" }).openapi({ param: { name: "scheduleId", in: "path" } }) });
+const Params = z.object({
+  id: IdParam.shape.id,
+  scheduleId: z
+    .uuid({ error: "must be a schedule id (a UUID)" })
+    .openapi({ param: { name: "scheduleId", in: "path" } }),
+});
 const tags = ["Data syncs"];
 
 const routes = {
-  list: createRoute({ method: "get", path: "/api/v1/customers/{id}/schedules", tags, summary: "The customer's sync schedules", security: bearerSecurity, request: { params: IdParam }, responses: { 200: { description: "Schedules", content: jsonContent(z.object({ items: z.array(ScheduleSchema) })) }, ...errorResponses } }),
-  patch: createRoute({ method: "patch", path: "/api/v1/customers/{id}/schedules/{scheduleId}", tags, summary: "Change when a schedule runs, or turn it off", security: bearerSecurity, middleware: [requireRole("admin")] as const, request: { params: Params, body: { content: jsonContent(SchedulePatch), required: true } }, responses: { 200: { description: "Updated", content: jsonContent(ScheduleSchema) }, ...errorResponses } }),
+  list: createRoute({
+    method: "get",
+    path: "/api/v1/customers/{id}/schedules",
+    tags,
+    summary: "The customer's sync schedules",
+    security: bearerSecurity,
+    request: { params: IdParam },
+    responses: {
+      200: { description: "Schedules", content: jsonContent(z.object({ items: z.array(ScheduleSchema) })) },
+      ...errorResponses,
+    },
+  }),
+  patch: createRoute({
+    method: "patch",
+    path: "/api/v1/customers/{id}/schedules/{scheduleId}",
+    tags,
+    summary: "Change when a schedule runs, or turn it off",
+    security: bearerSecurity,
+    middleware: [requireRole("admin")] as const,
+    request: { params: Params, body: { content: jsonContent(SchedulePatch), required: true } },
+    responses: { 200: { description: "Updated", content: jsonContent(ScheduleSchema) }, ...errorResponses },
+  }),
 };
 
 export const registerScheduleRoutes = (app: App) => {
   app.openapi(routes.list, async (c) => {
     const customer = await loadCustomer(c.var.services, c.var.principal, c.req.valid("param").id);
-    const rows = await c.var.services.db.select().from(schedules).where(eq(schedules.customerId, customer.id)).orderBy(asc(schedules.name)).all();
+    const rows = await c.var.services.db
+      .select()
+      .from(schedules)
+      .where(eq(schedules.customerId, customer.id))
+      .orderBy(asc(schedules.name))
+      .all();
     return c.json({ items: rows }, 200);
   });
 
@@ -68,13 +104,18 @@ export const registerScheduleRoutes = (app: App) => {
     const { services } = c.var;
     const { id, scheduleId } = c.req.valid("param");
     const customer = await loadCustomer(services, c.var.principal, id);
-    const current = await services.db.select().from(schedules).where(and(eq(schedules.id, scheduleId), eq(schedules.customerId, customer.id))).get();
+    const current = await services.db
+      .select()
+      .from(schedules)
+      .where(and(eq(schedules.id, scheduleId), eq(schedules.customerId, customer.id)))
+      .get();
     if (!current) throw new ApiError("NOT_FOUND", `No schedule with id ${scheduleId} for this customer.`);
     const body = c.req.valid("json");
     const next: ScheduleRow = { ...current, ...body, updatedAt: services.now().toISOString() };
     if (body.cron) next.intervalMinutes = null;
     else if (body.intervalMinutes) next.cron = null;
-    if (!next.cron && !next.intervalMinutes) throw new ApiError("BAD_REQUEST", "body: give intervalMinutes or cron; a schedule needs one of them.");
+    if (!next.cron && !next.intervalMinutes)
+      throw new ApiError("BAD_REQUEST", "body: give intervalMinutes or cron; a schedule needs one of them.");
     next.nextRunAt = nextRun(next, services.now()).toISOString();
     await services.db.update(schedules).set(next).where(eq(schedules.id, current.id)).run();
     return c.json(next, 200);

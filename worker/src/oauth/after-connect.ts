@@ -26,11 +26,18 @@ export async function syncRolesAndLicences(services: Services, customerId: strin
   const dataSync = await services.db
     .select()
     .from(dataSyncs)
-    .where(and(eq(dataSyncs.customerId, customer.id), eq(dataSyncs.name, defaultSyncNames(customer.name).all)))
+    .where(
+      and(eq(dataSyncs.customerId, customer.id), eq(dataSyncs.name, defaultSyncNames(customer.name).all)),
+    )
     .get();
   if (!dataSync) return "";
   try {
-    const { runId } = await startRun(services, { customer, dataSync, trigger: "connect", only: ["Organization", "Role", "License"] });
+    const { runId } = await startRun(services, {
+      customer,
+      dataSync,
+      trigger: "connect",
+      only: ["Organization", "Role", "License"],
+    });
     return `Roles and licences are being synced (run ${runId}).`;
   } catch (error) {
     if (error instanceof ApiError) return `Roles and licences were not synced: ${error.message}`;

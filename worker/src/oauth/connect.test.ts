@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, createKey } from "../../test/helpers.ts";
-import { connect, createCustomer, SIM, sim, type SimOrg, simOrgs, waitForRun } from "../../test/sim.ts";
+import { connect, createCustomer, SIM, type SimOrg, sim, simOrgs, waitForRun } from "../../test/sim.ts";
 
 let admin: Record<string, string>;
 let orgs: SimOrg[];
@@ -15,7 +15,10 @@ beforeAll(async () => {
 describe("Connect to Webex Control Hub", () => {
   it("redirects to Webex's authorize page with the sync scopes and a signed state", async () => {
     const customer = await createCustomer(admin, "Redirect Co", orgs[1]!.uuid);
-    const res = await call(`/api/v1/customers/${customer.id}/connect`, { headers: admin, redirect: "manual" });
+    const res = await call(`/api/v1/customers/${customer.id}/connect`, {
+      headers: admin,
+      redirect: "manual",
+    });
     expect(res.status).toBe(302);
     const url = new URL(res.headers.get("location")!);
     expect(`${url.origin}${url.pathname}`).toBe(`${SIM}/v1/authorize`);
@@ -23,7 +26,9 @@ describe("Connect to Webex Control Hub", () => {
     expect(url.searchParams.get("redirect_uri")).toBe("https://wxsync.test/oauth/callback");
     expect(url.searchParams.get("scope")).toContain("spark-admin:people_read");
     expect(url.searchParams.get("state")).toMatch(/^[\w-]+\.[\w-]+$/);
-    expect((await call(`/api/v1/customers/${customer.id}`, { method: "DELETE", headers: admin })).status).toBe(204);
+    expect(
+      (await call(`/api/v1/customers/${customer.id}`, { method: "DELETE", headers: admin })).status,
+    ).toBe(204);
   });
 
   it("connects through the browser redirects, stores the tokens encrypted, and syncs roles and licences", async () => {
@@ -32,20 +37,32 @@ describe("Connect to Webex Control Hub", () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Connected Co is connected");
 
-    const view = await (await call(`/api/v1/customers/${customer.id}`, { headers: admin })).json<{ tokenHealth: { status: string; refreshTokenDaysLeft: number; via: string } }>();
+    const view = await (await call(`/api/v1/customers/${customer.id}`, { headers: admin })).json<{
+      tokenHealth: { status: string; refreshTokenDaysLeft: number; via: string };
+    }>();
     expect(view.tokenHealth).toMatchObject({ status: "ok", refreshTokenDaysLeft: 89, via: "own" });
 
-    const grant = await env.DB.prepare("SELECT * FROM webex_grants WHERE owner_id = ?").bind(customer.id).first<Record<string, string>>();
+    const grant = await env.DB.prepare("SELECT * FROM webex_grants WHERE owner_id = ?")
+      .bind(customer.id)
+      .first<Record<string, string>>();
     expect(grant?.access_token_enc).toMatch(/^wxv1:/);
-    const transactions = await (await call(`/api/v1/transactions?customerId=${customer.id}`, { headers: admin })).json<{ items: { type: string; status: string; message: string }[] }>();
-    expect(transactions.items.find((t) => t.type === "token_retrieval")).toMatchObject({ status: "succeeded" });
+    const transactions = await (
+      await call(`/api/v1/transactions?customerId=${customer.id}`, { headers: admin })
+    ).json<{ items: { type: string; status: string; message: string }[] }>();
+    expect(transactions.items.find((t) => t.type === "token_retrieval")).toMatchObject({
+      status: "succeeded",
+    });
 
-    const runs = await (await call(`/api/v1/customers/${customer.id}/runs`, { headers: admin })).json<{ items: { id: string }[] }>();
+    const runs = await (await call(`/api/v1/customers/${customer.id}/runs`, { headers: admin })).json<{
+      items: { id: string }[];
+    }>();
     expect(runs.items).toHaveLength(1);
     const run = await waitForRun(customer.id, runs.items[0]!.id, admin);
     expect(run.status).toBe("succeeded");
     expect(run.models.map((m) => m.model)).toEqual(["Organization", "Role", "License"]);
-    const licences = await (await call(`/api/v1/customers/${customer.id}/models/License`, { headers: admin })).json<{ items: { name: string }[] }>();
+    const licences = await (
+      await call(`/api/v1/customers/${customer.id}/models/License`, { headers: admin })
+    ).json<{ items: { name: string }[] }>();
     expect(licences.items.map((l) => l.name)).toContain("Webex Calling - Professional");
   });
 
@@ -56,14 +73,22 @@ describe("Connect to Webex Control Hub", () => {
     const text = await page.text();
     expect(text).toContain("another Webex organization than Mismatch Co");
     expect(text).toContain("Nothing was stored");
-    const grants = await env.DB.prepare("SELECT count(*) AS n FROM webex_grants WHERE owner_id = ?").bind(customer.id).first<{ n: number }>();
+    const grants = await env.DB.prepare("SELECT count(*) AS n FROM webex_grants WHERE owner_id = ?")
+      .bind(customer.id)
+      .first<{ n: number }>();
     expect(grants?.n).toBe(0);
   });
 
   it("accepts a state once, and only a state it signed", async () => {
     const customer = await createCustomer(admin, "Replay Co", orgs[3]!.uuid, { syncOnCreate: false });
-    const link = await (await call(`/api/v1/customers/${customer.id}/connect`, { headers: { ...admin, accept: "application/json" } })).json<{ authorizeUrl: string }>();
-    const consent = await fetch(`${link.authorizeUrl}&sim_auto_consent=${orgs[3]!.uuid}`, { redirect: "manual" });
+    const link = await (
+      await call(`/api/v1/customers/${customer.id}/connect`, {
+        headers: { ...admin, accept: "application/json" },
+      })
+    ).json<{ authorizeUrl: string }>();
+    const consent = await fetch(`${link.authorizeUrl}&sim_auto_consent=${orgs[3]!.uuid}`, {
+      redirect: "manual",
+    });
     const back = new URL(consent.headers.get("location")!);
     expect((await call(`${back.pathname}${back.search}`)).status).toBe(200);
     const replay = await call(`${back.pathname}${back.search}`);

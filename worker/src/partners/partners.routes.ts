@@ -14,7 +14,6 @@ import {
 import { asc, eq, inArray } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { requireAllCustomers } from "../customers/access.ts";
-import { syncRolesAndLicences } from "../oauth/after-connect.ts";
 import { conflictFrom } from "../customers/customers.routes.ts";
 import { CustomerNameSchema } from "../customers/input.ts";
 import { customers } from "../customers/schema.ts";
@@ -27,6 +26,7 @@ import { ApiError } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
+import { syncRolesAndLicences } from "../oauth/after-connect.ts";
 import { type PartnerRow, partners } from "./schema.ts";
 
 const tags = ["Partners"];

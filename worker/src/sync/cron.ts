@@ -29,14 +29,25 @@ export const runDueSchedules: CronJob = {
       // The next time is set first, so a failing start is not retried on every tick.
       await services.db
         .update(schedules)
-        .set({ nextRunAt: nextRun(schedule, now).toISOString(), lastRunAt: now.toISOString(), updatedAt: now.toISOString() })
+        .set({
+          nextRunAt: nextRun(schedule, now).toISOString(),
+          lastRunAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+        })
         .where(eq(schedules.id, schedule.id))
         .run();
       try {
         await startRun(services, { customer, dataSync, trigger: "schedule" });
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        console.log(JSON.stringify({ level: "info", msg: "scheduled sync skipped", schedule: schedule.name, reason: error.message }));
+        console.log(
+          JSON.stringify({
+            level: "info",
+            msg: "scheduled sync skipped",
+            schedule: schedule.name,
+            reason: error.message,
+          }),
+        );
       }
     }
   },
@@ -48,11 +59,23 @@ export const resumeStaleRuns: CronJob = {
     const stale = await services.db
       .select({ id: syncRuns.id })
       .from(syncRuns)
-      .where(and(inArray(syncRuns.status, ["queued", "running"]), lte(syncRuns.updatedAt, new Date(now.getTime() - STALE_RUN_MS).toISOString())))
+      .where(
+        and(
+          inArray(syncRuns.status, ["queued", "running"]),
+          lte(syncRuns.updatedAt, new Date(now.getTime() - STALE_RUN_MS).toISOString()),
+        ),
+      )
       .all();
     for (const run of stale) {
-      await services.db.update(syncRuns).set({ updatedAt: now.toISOString() }).where(eq(syncRuns.id, run.id)).run();
-      await services.env.SYNC_WORKFLOW.create({ id: `${run.id}-resume-${now.getTime()}`, params: { runId: run.id } });
+      await services.db
+        .update(syncRuns)
+        .set({ updatedAt: now.toISOString() })
+        .where(eq(syncRuns.id, run.id))
+        .run();
+      await services.env.SYNC_WORKFLOW.create({
+        id: `${run.id}-resume-${now.getTime()}`,
+        params: { runId: run.id },
+      });
     }
   },
 };

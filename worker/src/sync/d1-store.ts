@@ -20,9 +20,18 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 type RawRow = { id: string; hash: string; label: string | null; payload: string };
-const toStored = (row: RawRow): StoredRow => ({ id: row.id, hash: row.hash, label: row.label, payload: JSON.parse(row.payload) });
+const toStored = (row: RawRow): StoredRow => ({
+  id: row.id,
+  hash: row.hash,
+  label: row.label,
+  payload: JSON.parse(row.payload),
+});
 
-export function createD1Store(db: Db, scope: { customerId: string; runId: string }, now: () => Date): SyncStore & { rowsWritten: () => number } {
+export function createD1Store(
+  db: Db,
+  scope: { customerId: string; runId: string },
+  now: () => Date,
+): SyncStore & { rowsWritten: () => number } {
   const { customerId, runId } = scope;
   const table = (model: ModelName) => sql.identifier(tableName(model));
   let written = 0;
@@ -44,15 +53,35 @@ export function createD1Store(db: Db, scope: { customerId: string; runId: string
     async write(model, rows: SyncRow[]) {
       if (rows.length === 0) return;
       const columns = Object.keys(MODEL_SPECS[model].columns);
-      const names = ["customer_id", "id", "label", "hash", "payload", "first_seen_at", "changed_at", ...columns.map(snake)];
+      const names = [
+        "customer_id",
+        "id",
+        "label",
+        "hash",
+        "payload",
+        "first_seen_at",
+        "changed_at",
+        ...columns.map(snake),
+      ];
       const stamp = now().toISOString();
       const statements = chunks(rows, ROWS_PER_STATEMENT).map((part) => {
         const json = JSON.stringify(
-          part.map((row) => ({ id: row.id, label: row.label, hash: row.hash, payload: JSON.stringify(row.payload), c: columns.map((name) => row.columns[name] ?? null) })),
+          part.map((row) => ({
+            id: row.id,
+            label: row.label,
+            hash: row.hash,
+            payload: JSON.stringify(row.payload),
+            c: columns.map((name) => row.columns[name] ?? null),
+          })),
         );
         const values = columns.map((_, i) => sql.raw(`json_extract(value, '$.c[${i}]')`));
-        const update = names.filter((n) => n !== "customer_id" && n !== "id" && n !== "first_seen_at").map((n) => sql.raw(`${n} = excluded.${n}`));
-        return db.run(sql`INSERT INTO ${table(model)} (${sql.join(names.map((n) => sql.identifier(n)), sql`, `)})
+        const update = names
+          .filter((n) => n !== "customer_id" && n !== "id" && n !== "first_seen_at")
+          .map((n) => sql.raw(`${n} = excluded.${n}`));
+        return db.run(sql`INSERT INTO ${table(model)} (${sql.join(
+          names.map((n) => sql.identifier(n)),
+          sql`, `,
+        )})
           SELECT ${customerId}, json_extract(value, '$.id'), json_extract(value, '$.label'), json_extract(value, '$.hash'),
                  json_extract(value, '$.payload'), ${stamp}, ${stamp}${columns.length ? sql`, ` : sql``}${sql.join(values, sql`, `)}
           FROM json_each(${json}) WHERE true
@@ -64,7 +93,9 @@ export function createD1Store(db: Db, scope: { customerId: string; runId: string
 
     async markSeen(model, ids) {
       for (const part of chunks(ids, 2000)) {
-        await db.run(sql`INSERT OR IGNORE INTO sync_seen (run_id, model, item_id) SELECT ${runId}, ${model}, value FROM json_each(${JSON.stringify(part)})`);
+        await db.run(
+          sql`INSERT OR IGNORE INTO sync_seen (run_id, model, item_id) SELECT ${runId}, ${model}, value FROM json_each(${JSON.stringify(part)})`,
+        );
       }
     },
 
@@ -78,17 +109,23 @@ export function createD1Store(db: Db, scope: { customerId: string; runId: string
 
     async remove(model, ids) {
       for (const part of chunks(ids, 2000)) {
-        await db.run(sql`DELETE FROM ${table(model)} WHERE customer_id = ${customerId} AND id IN (SELECT value FROM json_each(${JSON.stringify(part)}))`);
+        await db.run(
+          sql`DELETE FROM ${table(model)} WHERE customer_id = ${customerId} AND id IN (SELECT value FROM json_each(${JSON.stringify(part)}))`,
+        );
       }
     },
 
     async count(model) {
-      const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${table(model)} WHERE customer_id = ${customerId}`);
+      const [row] = await db.all<{ n: number }>(
+        sql`SELECT count(*) AS n FROM ${table(model)} WHERE customer_id = ${customerId}`,
+      );
       return row?.n ?? 0;
     },
 
     async readAll(model) {
-      const rows = await db.all<{ payload: string }>(sql`SELECT payload FROM ${table(model)} WHERE customer_id = ${customerId} ORDER BY id`);
+      const rows = await db.all<{ payload: string }>(
+        sql`SELECT payload FROM ${table(model)} WHERE customer_id = ${customerId} ORDER BY id`,
+      );
       return rows.map((row) => JSON.parse(row.payload));
     },
 
@@ -107,7 +144,9 @@ export function createD1Store(db: Db, scope: { customerId: string; runId: string
     async recordChanges(changes: Change[]) {
       const at = now().toISOString();
       for (const part of chunks(changes, ROWS_PER_STATEMENT)) {
-        const json = JSON.stringify(part.map((c) => ({ m: c.model, i: c.itemId, l: c.label, k: c.kind, f: JSON.stringify(c.fields) })));
+        const json = JSON.stringify(
+          part.map((c) => ({ m: c.model, i: c.itemId, l: c.label, k: c.kind, f: JSON.stringify(c.fields) })),
+        );
         await db.run(sql`INSERT INTO sync_changes (run_id, customer_id, model, item_id, label, kind, fields, at)
           SELECT ${runId}, ${customerId}, json_extract(value, '$.m'), json_extract(value, '$.i'), json_extract(value, '$.l'),
                  json_extract(value, '$.k'), json_extract(value, '$.f'), ${at}

@@ -15,20 +15,39 @@ import { IdParam, jsonContent } from "../lib/params.ts";
 import { SYNCED_TABLES } from "./tables.ts";
 
 const tags = ["Synced data"];
-const ModelParams = z.object({ id: IdParam.shape.id, model: z.enum(SPARK_DATA_SYNC_ORDER).openapi({ param: { name: "model", in: "path" } }) });
+const ModelParams = z.object({
+  id: IdParam.shape.id,
+  model: z.enum(SPARK_DATA_SYNC_ORDER).openapi({ param: { name: "model", in: "path" } }),
+});
 
 const ListQuery = z
   .object({
-    sort: z.string().optional().openapi({ description: "A column name; `-name` sorts descending. Default: label." }),
-    limit: z.coerce.number().int().min(1, "must be at least 1").max(1000, "must be at most 1000").default(100),
+    sort: z
+      .string()
+      .optional()
+      .openapi({ description: "A column name; `-name` sorts descending. Default: label." }),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1, "must be at least 1")
+      .max(1000, "must be at most 1000")
+      .default(100),
     cursor: z.string().optional().openapi({ description: "`nextCursor` of the previous page." }),
     q: z.string().optional().openapi({ description: "Text contained in the label (name, email, number…)." }),
   })
   .catchall(z.string())
-  .openapi({ description: "Any other parameter filters on the column of that name, e.g. `locationId=…&state=ACTIVE`." });
+  .openapi({
+    description: "Any other parameter filters on the column of that name, e.g. `locationId=…&state=ACTIVE`.",
+  });
 
 const ItemSchema = z.record(z.string(), z.unknown()).openapi("SyncedItem");
-const columnsOf = (model: ModelName) => ["id", "label", "firstSeenAt", "changedAt", ...Object.keys(MODEL_SPECS[model].columns)];
+const columnsOf = (model: ModelName) => [
+  "id",
+  "label",
+  "firstSeenAt",
+  "changedAt",
+  ...Object.keys(MODEL_SPECS[model].columns),
+];
 
 type Cursor = { v: unknown; id: string };
 const encodeCursor = (c: Cursor) => btoa(JSON.stringify(c)).replace(/=+$/, "");
@@ -50,12 +69,21 @@ export function listQuery(model: ModelName, customerId: string, query: z.infer<t
   const { sort, limit, cursor, q, ...filters } = query;
   const conditions: (SQL | undefined)[] = [eq(table.customerId, customerId)];
   for (const [name, value] of Object.entries(filters)) {
-    if (!allowed.includes(name)) throw new ApiError("BAD_REQUEST", `query.${name}: ${model} has no such column; filter on one of ${allowed.join(", ")}`);
-    conditions.push(value === "" ? sql`${columns[name]} IS NULL` : or(eq(columns[name]!, value), sql`CAST(${columns[name]} AS TEXT) = ${value}`));
+    if (!allowed.includes(name))
+      throw new ApiError(
+        "BAD_REQUEST",
+        `query.${name}: ${model} has no such column; filter on one of ${allowed.join(", ")}`,
+      );
+    conditions.push(
+      value === ""
+        ? sql`${columns[name]} IS NULL`
+        : or(eq(columns[name]!, value), sql`CAST(${columns[name]} AS TEXT) = ${value}`),
+    );
   }
   if (q) conditions.push(like(table.label, `%${q.replace(/[%_]/g, "")}%`));
   const sortName = (sort ?? "label").replace(/^-/, "");
-  if (!allowed.includes(sortName)) throw new ApiError("BAD_REQUEST", `query.sort: ${model} has no column ${sortName}`);
+  if (!allowed.includes(sortName))
+    throw new ApiError("BAD_REQUEST", `query.sort: ${model} has no column ${sortName}`);
   const descending = sort?.startsWith("-") ?? false;
   const sortColumn = columns[sortName]!;
   if (cursor) {
@@ -63,7 +91,13 @@ export function listQuery(model: ModelName, customerId: string, query: z.infer<t
     const cmp = descending ? lt : gt;
     conditions.push(or(cmp(sortColumn, c.v), and(sql`${sortColumn} IS ${c.v}`, cmp(table.id, c.id))));
   }
-  return { table, where: and(...conditions), order: [descending ? desc(sortColumn) : asc(sortColumn), descending ? desc(table.id) : asc(table.id)], limit, sortName };
+  return {
+    table,
+    where: and(...conditions),
+    order: [descending ? desc(sortColumn) : asc(sortColumn), descending ? desc(table.id) : asc(table.id)],
+    limit,
+    sortName,
+  };
 }
 
 export function rowView(model: ModelName, row: Record<string, unknown>) {
@@ -73,18 +107,86 @@ export function rowView(model: ModelName, row: Record<string, unknown>) {
 }
 
 const routes = {
-  list: createRoute({ method: "get", path: "/api/v1/customers/{id}/models/{model}", tags, summary: `Synced objects of one model (${MODEL_NAMES.length} models, VOSS names)`, security: bearerSecurity, request: { params: ModelParams, query: ListQuery }, responses: { 200: { description: "Objects", content: jsonContent(z.object({ items: z.array(ItemSchema), nextCursor: z.string().nullable() })) }, ...errorResponses } }),
-  get: createRoute({ method: "get", path: "/api/v1/customers/{id}/models/{model}/{itemId}", tags, summary: "One synced object with its full Webex payload", security: bearerSecurity, request: { params: ModelParams.extend({ itemId: z.string().min(1).openapi({ param: { name: "itemId", in: "path" } }) }) }, responses: { 200: { description: "The object", content: jsonContent(ItemSchema) }, ...errorResponses } }),
-  inventory: createRoute({ method: "get", path: "/api/v1/customers/{id}/number-inventory", tags, summary: "The number inventory: status (Used/Available), usage, vendor, with counts", security: bearerSecurity, request: { params: IdParam, query: ListQuery }, responses: { 200: { description: "Numbers and counts", content: jsonContent(z.object({ items: z.array(ItemSchema), nextCursor: z.string().nullable(), counts: z.object({ total: z.number(), byStatus: z.record(z.string(), z.number()), byUsage: z.record(z.string(), z.number()) }) })) }, ...errorResponses } }),
+  list: createRoute({
+    method: "get",
+    path: "/api/v1/customers/{id}/models/{model}",
+    tags,
+    summary: `Synced objects of one model (${MODEL_NAMES.length} models, VOSS names)`,
+    security: bearerSecurity,
+    request: { params: ModelParams, query: ListQuery },
+    responses: {
+      200: {
+        description: "Objects",
+        content: jsonContent(z.object({ items: z.array(ItemSchema), nextCursor: z.string().nullable() })),
+      },
+      ...errorResponses,
+    },
+  }),
+  get: createRoute({
+    method: "get",
+    path: "/api/v1/customers/{id}/models/{model}/{itemId}",
+    tags,
+    summary: "One synced object with its full Webex payload",
+    security: bearerSecurity,
+    request: {
+      params: ModelParams.extend({
+        itemId: z
+          .string()
+          .min(1)
+          .openapi({ param: { name: "itemId", in: "path" } }),
+      }),
+    },
+    responses: { 200: { description: "The object", content: jsonContent(ItemSchema) }, ...errorResponses },
+  }),
+  inventory: createRoute({
+    method: "get",
+    path: "/api/v1/customers/{id}/number-inventory",
+    tags,
+    summary: "The number inventory: status (Used/Available), usage, vendor, with counts",
+    security: bearerSecurity,
+    request: { params: IdParam, query: ListQuery },
+    responses: {
+      200: {
+        description: "Numbers and counts",
+        content: jsonContent(
+          z.object({
+            items: z.array(ItemSchema),
+            nextCursor: z.string().nullable(),
+            counts: z.object({
+              total: z.number(),
+              byStatus: z.record(z.string(), z.number()),
+              byUsage: z.record(z.string(), z.number()),
+            }),
+          }),
+        ),
+      },
+      ...errorResponses,
+    },
+  }),
 };
 
 export const registerModelRoutes = (app: App) => {
-  const list = async (model: ModelName, customerId: string, query: z.infer<typeof ListQuery>, db: Parameters<typeof loadCustomer>[0]["db"]) => {
+  const list = async (
+    model: ModelName,
+    customerId: string,
+    query: z.infer<typeof ListQuery>,
+    db: Parameters<typeof loadCustomer>[0]["db"],
+  ) => {
     const { table, where, order, limit, sortName } = listQuery(model, customerId, query);
-    const rows = (await db.select().from(table).where(where).orderBy(...order).limit(limit + 1).all()) as Record<string, unknown>[];
+    const rows = (await db
+      .select()
+      .from(table)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit + 1)
+      .all()) as Record<string, unknown>[];
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map((row) => rowView(model, row)), nextCursor: rows.length > limit && last ? encodeCursor({ v: last[sortName] ?? null, id: String(last.id) }) : null };
+    return {
+      items: page.map((row) => rowView(model, row)),
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ v: last[sortName] ?? null, id: String(last.id) }) : null,
+    };
   };
 
   app.openapi(routes.list, async (c) => {
@@ -97,8 +199,13 @@ export const registerModelRoutes = (app: App) => {
     const { id, model, itemId } = c.req.valid("param");
     const customer = await loadCustomer(c.var.services, c.var.principal, id);
     const table = SYNCED_TABLES[model];
-    const row = (await c.var.services.db.select().from(table).where(and(eq(table.customerId, customer.id), eq(table.id, itemId))).get()) as Record<string, unknown> | undefined;
-    if (!row) throw new ApiError("NOT_FOUND", `No ${model} with id ${itemId} in ${customer.name}'s synced data.`);
+    const row = (await c.var.services.db
+      .select()
+      .from(table)
+      .where(and(eq(table.customerId, customer.id), eq(table.id, itemId)))
+      .get()) as Record<string, unknown> | undefined;
+    if (!row)
+      throw new ApiError("NOT_FOUND", `No ${model} with id ${itemId} in ${customer.name}'s synced data.`);
     return c.json({ ...rowView(model, row), payload: JSON.parse(String(row.payload)) }, 200);
   });
 
@@ -108,7 +215,11 @@ export const registerModelRoutes = (app: App) => {
     const page = await list("Number", customer.id, c.req.valid("query"), services.db);
     const table = SYNCED_TABLES.Number;
     const groups = await services.db
-      .select({ status: sql<string>`${sql.identifier("status")}`, usage: sql<string | null>`${sql.identifier("usage")}`, n: sql<number>`count(*)` })
+      .select({
+        status: sql<string>`${sql.identifier("status")}`,
+        usage: sql<string | null>`${sql.identifier("usage")}`,
+        n: sql<number>`count(*)`,
+      })
       .from(table)
       .where(eq(table.customerId, customer.id))
       .groupBy(sql`1, 2`)
@@ -119,6 +230,9 @@ export const registerModelRoutes = (app: App) => {
       byStatus[g.status] = (byStatus[g.status] ?? 0) + g.n;
       if (g.usage) byUsage[g.usage] = (byUsage[g.usage] ?? 0) + g.n;
     }
-    return c.json({ ...page, counts: { total: groups.reduce((n, g) => n + g.n, 0), byStatus, byUsage } }, 200);
+    return c.json(
+      { ...page, counts: { total: groups.reduce((n, g) => n + g.n, 0), byStatus, byUsage } },
+      200,
+    );
   });
 };

@@ -29,9 +29,13 @@ const ModelProgressSchema = z
     updated: z.number(),
     removed: z.number(),
     unchanged: z.number(),
-    kept: z.number().openapi({ description: "Kept by the licence check although Webex no longer listed them." }),
+    kept: z
+      .number()
+      .openapi({ description: "Kept by the licence check although Webex no longer listed them." }),
     pendingRemovals: z.number(),
-    errors: z.array(z.object({ message: z.string(), trackingId: z.string().optional(), status: z.number().optional() })),
+    errors: z.array(
+      z.object({ message: z.string(), trackingId: z.string().optional(), status: z.number().optional() }),
+    ),
   })
   .openapi("ModelProgress");
 
@@ -67,17 +71,34 @@ const ChangeSchema = z
   })
   .openapi("Change");
 
-const RunParams = z.object({ id: IdParam.shape.id, runId: z.uuid({ error: "must be a run id (a UUID)" }).openapi({ param: { name: "runId", in: "path" } }) });
+const RunParams = z.object({
+  id: IdParam.shape.id,
+  runId: z.uuid({ error: "must be a run id (a UUID)" }).openapi({ param: { name: "runId", in: "path" } }),
+});
 const notFound = { 404: { description: "No such customer or run", content: errorResponses[401].content } };
 
 export function viewRun(row: SyncRunRow, now: Date): z.infer<typeof RunSchema> {
   const state = JSON.parse(row.state) as RunState;
   const models = state.progress.map((p) => {
     const finished = p.status === "done" || p.status === "failed" || p.status === "awaiting_approval";
-    const percent = finished ? 100 : p.status === "pending" ? 0 : p.expected ? Math.min(99, Math.round((p.items / p.expected) * 100)) : 50;
+    const percent = finished
+      ? 100
+      : p.status === "pending"
+        ? 0
+        : p.expected
+          ? Math.min(99, Math.round((p.items / p.expected) * 100))
+          : 50;
     return { ...p, percent };
   });
-  const totals = models.reduce((t, p) => ({ added: t.added + p.added, updated: t.updated + p.updated, removed: t.removed + p.removed, unchanged: t.unchanged + p.unchanged }), { added: 0, updated: 0, removed: 0, unchanged: 0 });
+  const totals = models.reduce(
+    (t, p) => ({
+      added: t.added + p.added,
+      updated: t.updated + p.updated,
+      removed: t.removed + p.removed,
+      unchanged: t.unchanged + p.unchanged,
+    }),
+    { added: 0, updated: 0, removed: 0, unchanged: 0 },
+  );
   const start = row.startedAt ? Date.parse(row.startedAt) : null;
   const end = row.endedAt ? Date.parse(row.endedAt) : start ? now.getTime() : null;
   const { state: _state, transactionId: _tx, updatedAt: _u, ...rest } = row;
@@ -85,14 +106,45 @@ export function viewRun(row: SyncRunRow, now: Date): z.infer<typeof RunSchema> {
 }
 
 async function loadRun(services: Services, customerId: string, runId: string) {
-  const row = await services.db.select().from(syncRuns).where(and(eq(syncRuns.id, runId), eq(syncRuns.customerId, customerId))).get();
+  const row = await services.db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.id, runId), eq(syncRuns.customerId, customerId)))
+    .get();
   if (!row) throw new ApiError("NOT_FOUND", `No run with id ${runId} for this customer.`);
   return row;
 }
 
 const routes = {
-  list: createRoute({ method: "get", path: "/api/v1/customers/{id}/runs", tags, summary: "The customer's sync runs, newest first", security: bearerSecurity, request: { params: IdParam, query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) }, responses: { 200: { description: "Runs", content: jsonContent(z.object({ items: z.array(RunSchema) })) }, ...errorResponses, ...notFound } }),
-  get: createRoute({ method: "get", path: "/api/v1/customers/{id}/runs/{runId}", tags, summary: "One run with its progress per model", security: bearerSecurity, request: { params: RunParams }, responses: { 200: { description: "The run", content: jsonContent(RunSchema) }, ...errorResponses, ...notFound } }),
+  list: createRoute({
+    method: "get",
+    path: "/api/v1/customers/{id}/runs",
+    tags,
+    summary: "The customer's sync runs, newest first",
+    security: bearerSecurity,
+    request: {
+      params: IdParam,
+      query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    },
+    responses: {
+      200: { description: "Runs", content: jsonContent(z.object({ items: z.array(RunSchema) })) },
+      ...errorResponses,
+      ...notFound,
+    },
+  }),
+  get: createRoute({
+    method: "get",
+    path: "/api/v1/customers/{id}/runs/{runId}",
+    tags,
+    summary: "One run with its progress per model",
+    security: bearerSecurity,
+    request: { params: RunParams },
+    responses: {
+      200: { description: "The run", content: jsonContent(RunSchema) },
+      ...errorResponses,
+      ...notFound,
+    },
+  }),
   changes: createRoute({
     method: "get",
     path: "/api/v1/customers/{id}/runs/{runId}/changes",
@@ -108,16 +160,43 @@ const routes = {
         cursor: z.string().optional().openapi({ description: "`nextCursor` of the previous page." }),
       }),
     },
-    responses: { 200: { description: "Changes", content: jsonContent(z.object({ items: z.array(ChangeSchema), nextCursor: z.string().nullable() })) }, ...errorResponses, ...notFound },
+    responses: {
+      200: {
+        description: "Changes",
+        content: jsonContent(z.object({ items: z.array(ChangeSchema), nextCursor: z.string().nullable() })),
+      },
+      ...errorResponses,
+      ...notFound,
+    },
   }),
-  approve: createRoute({ method: "post", path: "/api/v1/customers/{id}/runs/{runId}/approve-deletes", tags, summary: "Approve the removals a run held back, and let it finish", security: bearerSecurity, middleware: [requireRole("operator")] as const, request: { params: RunParams }, responses: { 202: { description: "Resumed", content: jsonContent(RunSchema) }, 409: { description: "The run is not waiting for approval", content: errorResponses[401].content }, ...errorResponses, ...notFound } }),
+  approve: createRoute({
+    method: "post",
+    path: "/api/v1/customers/{id}/runs/{runId}/approve-deletes",
+    tags,
+    summary: "Approve the removals a run held back, and let it finish",
+    security: bearerSecurity,
+    middleware: [requireRole("operator")] as const,
+    request: { params: RunParams },
+    responses: {
+      202: { description: "Resumed", content: jsonContent(RunSchema) },
+      409: { description: "The run is not waiting for approval", content: errorResponses[401].content },
+      ...errorResponses,
+      ...notFound,
+    },
+  }),
 };
 
 export const registerRunRoutes = (app: App) => {
   app.openapi(routes.list, async (c) => {
     const { services } = c.var;
     const customer = await loadCustomer(services, c.var.principal, c.req.valid("param").id);
-    const rows = await services.db.select().from(syncRuns).where(eq(syncRuns.customerId, customer.id)).orderBy(desc(syncRuns.createdAt)).limit(c.req.valid("query").limit).all();
+    const rows = await services.db
+      .select()
+      .from(syncRuns)
+      .where(eq(syncRuns.customerId, customer.id))
+      .orderBy(desc(syncRuns.createdAt))
+      .limit(c.req.valid("query").limit)
+      .all();
     const now = services.now();
     return c.json({ items: rows.map((row) => viewRun(row, now)) }, 200);
   });
@@ -144,7 +223,9 @@ export const registerRunRoutes = (app: App) => {
           eq(syncChanges.runId, runId),
           q.model ? eq(syncChanges.model, q.model) : undefined,
           q.kind ? eq(syncChanges.kind, q.kind) : undefined,
-          afterModel !== undefined && afterItem !== undefined ? sql`(${syncChanges.model}, ${syncChanges.itemId}) > (${afterModel}, ${afterItem})` : undefined,
+          afterModel !== undefined && afterItem !== undefined
+            ? sql`(${syncChanges.model}, ${syncChanges.itemId}) > (${afterModel}, ${afterItem})`
+            : undefined,
         ),
       )
       .orderBy(asc(syncChanges.model), asc(syncChanges.itemId))
@@ -154,7 +235,14 @@ export const registerRunRoutes = (app: App) => {
     const last = page.at(-1);
     return c.json(
       {
-        items: page.map((r) => ({ model: r.model, itemId: r.itemId, label: r.label, kind: r.kind, fields: JSON.parse(r.fields), at: r.at })),
+        items: page.map((r) => ({
+          model: r.model,
+          itemId: r.itemId,
+          label: r.label,
+          kind: r.kind,
+          fields: JSON.parse(r.fields),
+          at: r.at,
+        })),
         nextCursor: rows.length > q.limit && last ? `${last.model}\u0000${last.itemId}` : null,
       },
       200,
@@ -166,16 +254,33 @@ export const registerRunRoutes = (app: App) => {
     const { id, runId } = c.req.valid("param");
     const customer = await loadCustomer(services, c.var.principal, id);
     const run = await loadRun(services, customer.id, runId);
-    if (run.status !== "awaiting_approval") throw new ApiError("CONFLICT", `Run ${runId} is ${run.status}, not waiting for approval.`);
+    if (run.status !== "awaiting_approval")
+      throw new ApiError("CONFLICT", `Run ${runId} is ${run.status}, not waiting for approval.`);
     const state = JSON.parse(run.state) as RunState;
-    const next = approveRemovals(state, state.progress.filter((p) => p.status === "awaiting_approval").map((p) => p.model));
+    const next = approveRemovals(
+      state,
+      state.progress.filter((p) => p.status === "awaiting_approval").map((p) => p.model),
+    );
     const stamp = services.now().toISOString();
     try {
-      await services.db.update(syncRuns).set({ status: "running", state: JSON.stringify(next), endedAt: null, updatedAt: stamp }).where(eq(syncRuns.id, runId)).run();
+      await services.db
+        .update(syncRuns)
+        .set({ status: "running", state: JSON.stringify(next), endedAt: null, updatedAt: stamp })
+        .where(eq(syncRuns.id, runId))
+        .run();
     } catch {
-      throw new ApiError("CONFLICT", `Another sync of ${customer.name} is running; approve once it has finished.`);
+      throw new ApiError(
+        "CONFLICT",
+        `Another sync of ${customer.name} is running; approve once it has finished.`,
+      );
     }
-    await services.env.SYNC_WORKFLOW.create({ id: `${runId}-approved-${Date.parse(stamp)}`, params: { runId } });
-    return c.json(viewRun({ ...run, status: "running", state: JSON.stringify(next), endedAt: null }, services.now()), 202);
+    await services.env.SYNC_WORKFLOW.create({
+      id: `${runId}-approved-${Date.parse(stamp)}`,
+      params: { runId },
+    });
+    return c.json(
+      viewRun({ ...run, status: "running", state: JSON.stringify(next), endedAt: null }, services.now()),
+      202,
+    );
   });
 };

@@ -6,30 +6,51 @@
 import { isModelName, type ModelName, resolveModelTypeList, SPARK_DATA_ALL_MTL } from "@wxsync/core/models";
 import { initialRunState, overallProgress, type RunState, runChunk } from "@wxsync/core/sync";
 import { and, eq, inArray } from "drizzle-orm";
-import { customers, type CustomerRow } from "../customers/schema.ts";
+import { type CustomerRow, customers } from "../customers/schema.ts";
 import { type DataSyncRow, modelTypeLists } from "../data-syncs/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { Services } from "../lib/services.ts";
 import { startTransaction } from "../transactions/recorder.ts";
 import { transactions } from "../transactions/schema.ts";
 import { createD1Store } from "./d1-store.ts";
-import { RUN_TRIGGERS, syncRuns, syncSeen } from "./schema.ts";
+import { type RUN_TRIGGERS, syncRuns, syncSeen } from "./schema.ts";
 import { webexAccessFor } from "./webex-access.ts";
 
 /** Webex requests per chunk: with D1 statements this stays under a Workflow step's 1,000 subrequests. */
 export const CHUNK_BUDGET = 400;
 
-export async function modelsOf(services: Services, dataSync: Pick<DataSyncRow, "modelTypeList" | "models">): Promise<ModelName[]> {
-  if (dataSync.models && dataSync.models.length > 0) return resolveModelTypeList({ include: dataSync.models.filter(isModelName), exclude: [] });
-  if (dataSync.modelTypeList === SPARK_DATA_ALL_MTL) return resolveModelTypeList({ include: [], exclude: [] });
-  const list = await services.db.select().from(modelTypeLists).where(eq(modelTypeLists.name, dataSync.modelTypeList)).get();
-  if (!list) throw new ApiError("CONFLICT", `The data sync uses the model type list ${dataSync.modelTypeList}, which no longer exists.`);
-  return resolveModelTypeList({ include: list.include.filter(isModelName), exclude: list.exclude.filter(isModelName) });
+export async function modelsOf(
+  services: Services,
+  dataSync: Pick<DataSyncRow, "modelTypeList" | "models">,
+): Promise<ModelName[]> {
+  if (dataSync.models && dataSync.models.length > 0)
+    return resolveModelTypeList({ include: dataSync.models.filter(isModelName), exclude: [] });
+  if (dataSync.modelTypeList === SPARK_DATA_ALL_MTL)
+    return resolveModelTypeList({ include: [], exclude: [] });
+  const list = await services.db
+    .select()
+    .from(modelTypeLists)
+    .where(eq(modelTypeLists.name, dataSync.modelTypeList))
+    .get();
+  if (!list)
+    throw new ApiError(
+      "CONFLICT",
+      `The data sync uses the model type list ${dataSync.modelTypeList}, which no longer exists.`,
+    );
+  return resolveModelTypeList({
+    include: list.include.filter(isModelName),
+    exclude: list.exclude.filter(isModelName),
+  });
 }
 
 export async function activeRun(services: Services, customerId: string) {
   return services.db
-    .select({ id: syncRuns.id, dataSyncName: syncRuns.dataSyncName, startedAt: syncRuns.startedAt, createdAt: syncRuns.createdAt })
+    .select({
+      id: syncRuns.id,
+      dataSyncName: syncRuns.dataSyncName,
+      startedAt: syncRuns.startedAt,
+      createdAt: syncRuns.createdAt,
+    })
     .from(syncRuns)
     .where(and(eq(syncRuns.customerId, customerId), inArray(syncRuns.status, ["queued", "running"])))
     .get();
@@ -37,7 +58,18 @@ export async function activeRun(services: Services, customerId: string) {
 
 export type StartRunInput = {
   customer: CustomerRow;
-  dataSync: Pick<DataSyncRow, "id" | "name" | "modelTypeList" | "models" | "quickImport" | "refreshExisting" | "allowAdd" | "allowUpdate" | "allowRemove">;
+  dataSync: Pick<
+    DataSyncRow,
+    | "id"
+    | "name"
+    | "modelTypeList"
+    | "models"
+    | "quickImport"
+    | "refreshExisting"
+    | "allowAdd"
+    | "allowUpdate"
+    | "allowRemove"
+  >;
   trigger: (typeof RUN_TRIGGERS)[number];
   /** Narrows the data sync to these models (e.g. roles and licences after connecting). */
   only?: ModelName[];
@@ -47,7 +79,10 @@ export type StartRunInput = {
 export async function startRun(services: Services, input: StartRunInput): Promise<{ runId: string }> {
   const { customer, dataSync } = input;
   if (!(await webexAccessFor(services, customer))) {
-    throw new ApiError("CONFLICT", `${customer.name} is not connected to Webex (or its authorization was revoked): connect it first.`);
+    throw new ApiError(
+      "CONFLICT",
+      `${customer.name} is not connected to Webex (or its authorization was revoked): connect it first.`,
+    );
   }
   const all = await modelsOf(services, dataSync);
   const models = input.only ? all.filter((m) => input.only!.includes(m)) : all;
@@ -78,25 +113,39 @@ export async function startRun(services: Services, input: StartRunInput): Promis
   } catch (error) {
     const active = await activeRun(services, customer.id);
     if (active) {
-      throw new ApiError("CONFLICT", `A sync of ${customer.name} is already running: run ${active.id} (${active.dataSyncName ?? "sync"}, started ${active.startedAt ?? active.createdAt}). Wait for it to finish.`);
+      throw new ApiError(
+        "CONFLICT",
+        `A sync of ${customer.name} is already running: run ${active.id} (${active.dataSyncName ?? "sync"}, started ${active.startedAt ?? active.createdAt}). Wait for it to finish.`,
+      );
     }
     throw error;
   }
-  const tx = await startTransaction(services, { type: "sync", description: `Data sync ${dataSync.name}${input.only ? ` (${models.join(", ")})` : ""}`, customerId: customer.id });
+  const tx = await startTransaction(services, {
+    type: "sync",
+    description: `Data sync ${dataSync.name}${input.only ? ` (${models.join(", ")})` : ""}`,
+    customerId: customer.id,
+  });
   await services.db.update(syncRuns).set({ transactionId: tx.id }).where(eq(syncRuns.id, id)).run();
   await services.env.SYNC_WORKFLOW.create({ id, params: { runId: id } });
   return { runId: id };
 }
 
 function summarize(state: RunState): string {
-  const totals = state.progress.reduce((t, p) => ({ added: t.added + p.added, updated: t.updated + p.updated, removed: t.removed + p.removed }), { added: 0, updated: 0, removed: 0 });
+  const totals = state.progress.reduce(
+    (t, p) => ({ added: t.added + p.added, updated: t.updated + p.updated, removed: t.removed + p.removed }),
+    { added: 0, updated: 0, removed: 0 },
+  );
   const failed = state.progress.filter((p) => p.status === "failed").map((p) => p.model);
-  const waiting = state.progress.filter((p) => p.status === "awaiting_approval").map((p) => `${p.model} (${p.pendingRemovals})`);
+  const waiting = state.progress
+    .filter((p) => p.status === "awaiting_approval")
+    .map((p) => `${p.model} (${p.pendingRemovals})`);
   return [
     `${totals.added} added, ${totals.updated} updated, ${totals.removed} removed across ${state.models.length} models; ${state.requests} Webex requests.`,
     failed.length ? `Failed (nothing removed): ${failed.join(", ")}.` : "",
     waiting.length ? `Removals waiting for approval: ${waiting.join(", ")}.` : "",
-  ].filter(Boolean).join(" ");
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** Does one chunk of the run and stores the checkpoint. Returns the run's status afterwards. */
@@ -107,13 +156,30 @@ export async function advanceRun(services: Services, runId: string): Promise<str
   const access = customer ? await webexAccessFor(services, customer) : null;
   const stamp = () => services.now().toISOString();
   if (!customer || !access) {
-    const error = customer ? `${customer.name} lost its Webex authorization during the run; nothing was removed.` : "The customer was deleted.";
-    await services.db.update(syncRuns).set({ status: "failed", error, endedAt: stamp(), updatedAt: stamp() }).where(eq(syncRuns.id, runId)).run();
-    if (run.transactionId) await services.db.update(transactions).set({ status: "failed", message: error, endedAt: stamp() }).where(eq(transactions.id, run.transactionId)).run();
+    const error = customer
+      ? `${customer.name} lost its Webex authorization during the run; nothing was removed.`
+      : "The customer was deleted.";
+    await services.db
+      .update(syncRuns)
+      .set({ status: "failed", error, endedAt: stamp(), updatedAt: stamp() })
+      .where(eq(syncRuns.id, runId))
+      .run();
+    if (run.transactionId)
+      await services.db
+        .update(transactions)
+        .set({ status: "failed", message: error, endedAt: stamp() })
+        .where(eq(transactions.id, run.transactionId))
+        .run();
     return "failed";
   }
   const state = await runChunk(JSON.parse(run.state) as RunState, {
-    webex: { baseUrl: services.env.WEBEX_API_BASE, token: access.token, orgId: access.orgId, fetch: services.webexFetch, sleep: services.sleep },
+    webex: {
+      baseUrl: services.env.WEBEX_API_BASE,
+      token: access.token,
+      orgId: access.orgId,
+      fetch: services.webexFetch,
+      sleep: services.sleep,
+    },
     store: createD1Store(services.db, { customerId: customer.id, runId }, services.now),
     orgId: customer.orgId,
     budget: CHUNK_BUDGET,
@@ -123,7 +189,16 @@ export async function advanceRun(services: Services, runId: string): Promise<str
   const progress = overallProgress(state);
   await services.db
     .update(syncRuns)
-    .set({ status, state: JSON.stringify(state), progress, requests: state.requests, throttled: state.throttled, startedAt: run.startedAt ?? stamp(), endedAt: ended ? stamp() : null, updatedAt: stamp() })
+    .set({
+      status,
+      state: JSON.stringify(state),
+      progress,
+      requests: state.requests,
+      throttled: state.throttled,
+      startedAt: run.startedAt ?? stamp(),
+      endedAt: ended ? stamp() : null,
+      updatedAt: stamp(),
+    })
     .where(eq(syncRuns.id, runId))
     .run();
   if (run.transactionId) {
@@ -135,6 +210,7 @@ export async function advanceRun(services: Services, runId: string): Promise<str
       .run();
   }
   // What the run saw is only needed until it stops (an approval re-lists nothing: it reuses these marks).
-  if (ended && status !== "awaiting_approval") await services.db.delete(syncSeen).where(eq(syncSeen.runId, runId)).run();
+  if (ended && status !== "awaiting_approval")
+    await services.db.delete(syncSeen).where(eq(syncSeen.runId, runId)).run();
   return status;
 }

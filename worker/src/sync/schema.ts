@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-export const RUN_STATUSES = ["queued", "running", "succeeded", "completed_with_errors", "failed", "awaiting_approval"] as const;
+export const RUN_STATUSES = [
+  "queued",
+  "running",
+  "succeeded",
+  "completed_with_errors",
+  "failed",
+  "awaiting_approval",
+] as const;
 export const RUN_TRIGGERS = ["manual", "sync_users", "schedule", "connect"] as const;
 
 /** One sync run: its durable state (the engine's checkpoint) and a summary for lists. */
@@ -53,7 +60,10 @@ export const syncChanges = sqliteTable(
     fields: text("fields").notNull(),
     at: text("at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.model, t.itemId] }), index("sync_changes_customer_idx").on(t.customerId, t.model, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.model, t.itemId] }),
+    index("sync_changes_customer_idx").on(t.customerId, t.model, t.at),
+  ],
 );
 
 export type SyncRunRow = typeof syncRuns.$inferSelect;

@@ -5,7 +5,7 @@
  * spec's searchable columns. SQLite stores column values with their own type, so one column kind serves all.
  */
 import type { ModelName } from "@wxsync/core/models";
-import { MODEL_SPECS, type ColumnValue } from "@wxsync/core/sync";
+import { type ColumnValue, MODEL_SPECS } from "@wxsync/core/sync";
 import { customType, index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 const anyValue = customType<{ data: ColumnValue; driverData: ColumnValue }>({ dataType: () => "" });
@@ -14,7 +14,9 @@ export const snake = (name: string) => name.replace(/[A-Z]/g, (ch) => `_${ch.toL
 export const tableName = (model: ModelName) => `webex_${snake(model).replace(/^_/, "")}`;
 
 function syncedTable(model: ModelName) {
-  const extra = Object.fromEntries(Object.keys(MODEL_SPECS[model].columns).map((name) => [name, anyValue(snake(name))]));
+  const extra = Object.fromEntries(
+    Object.keys(MODEL_SPECS[model].columns).map((name) => [name, anyValue(snake(name))]),
+  );
   return sqliteTable(
     tableName(model),
     {
@@ -27,7 +29,10 @@ function syncedTable(model: ModelName) {
       changedAt: text("changed_at").notNull(),
       ...extra,
     },
-    (t) => [primaryKey({ columns: [t.customerId, t.id] }), index(`${tableName(model)}_label_idx`).on(t.customerId, t.label)],
+    (t) => [
+      primaryKey({ columns: [t.customerId, t.id] }),
+      index(`${tableName(model)}_label_idx`).on(t.customerId, t.label),
+    ],
   );
 }
 

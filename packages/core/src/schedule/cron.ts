@@ -32,8 +32,13 @@ function parseField(text: string, field: (typeof FIELDS)[number]): Set<number> {
 
 export function parseCron(expression: string): CronSpec {
   const parts = expression.trim().split(/\s+/);
-  if (parts.length !== 5) throw new Error(`expected 5 fields (minute hour day-of-month month day-of-week), got ${parts.length}`);
-  return { sets: parts.map((p, i) => parseField(p, FIELDS[i]!)), domAny: parts[2] === "*", dowAny: parts[4] === "*" };
+  if (parts.length !== 5)
+    throw new Error(`expected 5 fields (minute hour day-of-month month day-of-week), got ${parts.length}`);
+  return {
+    sets: parts.map((p, i) => parseField(p, FIELDS[i]!)),
+    domAny: parts[2] === "*",
+    dowAny: parts[4] === "*",
+  };
 }
 
 /** The first minute strictly after `after` that matches (UTC), within the next 366 days. */
@@ -41,7 +46,13 @@ export function nextCronTime(spec: CronSpec, after: Date): Date {
   const t = new Date(after.getTime());
   t.setUTCSeconds(0, 0);
   t.setUTCMinutes(t.getUTCMinutes() + 1);
-  const [minutes, hours, doms, months, dows] = spec.sets as [Set<number>, Set<number>, Set<number>, Set<number>, Set<number>];
+  const [minutes, hours, doms, months, dows] = spec.sets as [
+    Set<number>,
+    Set<number>,
+    Set<number>,
+    Set<number>,
+    Set<number>,
+  ];
   const limit = after.getTime() + 366 * 86_400_000;
   while (t.getTime() <= limit) {
     if (!months.has(t.getUTCMonth() + 1)) {
@@ -52,7 +63,8 @@ export function nextCronTime(spec: CronSpec, after: Date): Date {
     const domOk = doms.has(t.getUTCDate());
     const dowOk = dows.has(t.getUTCDay());
     // Standard cron: when both day fields are restricted, either may match.
-    const dayOk = spec.domAny && spec.dowAny ? true : spec.domAny ? dowOk : spec.dowAny ? domOk : domOk || dowOk;
+    const dayOk =
+      spec.domAny && spec.dowAny ? true : spec.domAny ? dowOk : spec.dowAny ? domOk : domOk || dowOk;
     if (!dayOk) {
       t.setUTCDate(t.getUTCDate() + 1);
       t.setUTCHours(0, 0);
@@ -72,7 +84,10 @@ export function nextCronTime(spec: CronSpec, after: Date): Date {
 }
 
 /** When a schedule runs next: after `intervalMinutes`, or at the cron expression's next match. */
-export function nextRun(schedule: { intervalMinutes: number | null; cron: string | null }, after: Date): Date {
+export function nextRun(
+  schedule: { intervalMinutes: number | null; cron: string | null },
+  after: Date,
+): Date {
   if (schedule.cron) return nextCronTime(parseCron(schedule.cron), after);
   return new Date(after.getTime() + (schedule.intervalMinutes ?? 1440) * 60_000);
 }
