@@ -1,8 +1,10 @@
 /**
  * `npm start`: the whole of wxsync locally on the embedded default (the Webex simulator), in the foreground
- * until Ctrl-C. Flags: --port (worker, 8787), --sim-port (8788), --seed (1).
+ * until Ctrl-C. Flags: --port (worker, 8787), --sim-port (8788), --seed (1), --no-demo (skip the demo partner
+ * and first sync), --quiet (hide the worker's and simulator's own output).
  */
 import { parseArgs } from "node:util";
+import { setUpDemo } from "./lib/demo.ts";
 import { ensureLocalApiKey, LOCAL_API_KEY_FILE } from "./lib/local-api-key.ts";
 import { startStack } from "./lib/local-stack.ts";
 import { assertPortFree } from "./lib/ports.ts";
@@ -13,6 +15,7 @@ const { values } = parseArgs({
     "sim-port": { type: "string", default: "8788" },
     seed: { type: "string", default: "1" },
     quiet: { type: "boolean", default: false },
+    "no-demo": { type: "boolean", default: false },
   },
 });
 
@@ -32,14 +35,16 @@ async function main() {
   await assertPortFree(simPort, "Webex simulator");
 
   const started = Date.now();
+  let apiKey = "";
   say("wxsync: applying D1 migrations and starting the Webex simulator and the worker…");
   const stack = await startStack({
     workerPort,
     simPort,
     seed: Number(values.seed),
     prepare: async () => {
-      const { key, created } = await ensureLocalApiKey();
-      if (created) say(`wxsync: created the local admin API key: ${key}`);
+      const local = await ensureLocalApiKey();
+      apiKey = local.key;
+      if (local.created) say(`wxsync: created the local admin API key: ${local.key}`);
     },
     onLine: values.quiet ? undefined : (service, line) => say(`[${service}] ${line}`),
   });
@@ -62,6 +67,9 @@ async function main() {
     void shutdown(1);
   });
 
+  if (!values["no-demo"]) {
+    await setUpDemo({ workerUrl: stack.workerUrl, simUrl: stack.simUrl, apiKey, say });
+  }
   const bootStarted = Number(process.env.WXSYNC_BOOT_STARTED) || started;
   const seconds = ((Date.now() - bootStarted) / 1000).toFixed(1);
   say(

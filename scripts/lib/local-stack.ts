@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { SIM_DEFAULT_CLIENT_ID, SIM_DEFAULT_CLIENT_SECRET } from "@wxsync/webex-sim";
 import { ROOT, TSX, WORKER_DIR, WRANGLER } from "./paths.ts";
 import { runOrThrow, type Service, startService, stopService, waitForHttp } from "./processes.ts";
 
@@ -18,6 +19,8 @@ export type StackOptions = {
   /** Where service output goes: a line callback, or files in this folder. */
   onLine?: (service: string, line: string) => void;
   logDir?: string;
+  /** Extra simulator flags (e.g. `--rate-limit 50/100`). */
+  simArgs?: string[];
   /** Runs after the migrations and before anything starts, while nothing else holds the local database. */
   prepare?: () => Promise<void>;
 };
@@ -37,13 +40,19 @@ const wranglerEnv = {
   CLOUDFLARE_CF_FETCH_ENABLED: "false",
 };
 
-/** Secrets for local runs live in worker/.dev.vars (git-ignored), generated once. */
+/**
+ * Secrets for local runs live in worker/.dev.vars (git-ignored): a vault key generated once, and the client
+ * secret of the simulator's OAuth integration.
+ */
 export function ensureDevVars() {
   const file = join(WORKER_DIR, ".dev.vars");
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "";
-  if (/^TOKEN_ENCRYPTION_KEY=/m.test(current)) return;
-  const line = `TOKEN_ENCRYPTION_KEY=${randomBytes(32).toString("base64")}\n`;
-  writeFileSync(file, current + (current && !current.endsWith("\n") ? "\n" : "") + line, { mode: 0o600 });
+  let current = existsSync(file) ? readFileSync(file, "utf8") : "";
+  if (current && !current.endsWith("\n")) current += "\n";
+  if (!/^TOKEN_ENCRYPTION_KEY=/m.test(current))
+    current += `TOKEN_ENCRYPTION_KEY=${randomBytes(32).toString("base64")}\n`;
+  if (!/^WEBEX_CLIENT_SECRET=/m.test(current))
+    current += `WEBEX_CLIENT_SECRET=${SIM_DEFAULT_CLIENT_SECRET}\n`;
+  writeFileSync(file, current, { mode: 0o600 });
 }
 
 export function persistArgs(persistTo?: string) {
@@ -85,7 +94,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const sim = startService(
     "webex-sim",
     TSX,
-    ["packages/webex-sim/src/cli.ts", "--port", String(simPort), "--seed", String(seed)],
+    [
+      "packages/webex-sim/src/cli.ts",
+      "--port",
+      String(simPort),
+      "--seed",
+      String(seed),
+      ...(options.simArgs ?? []),
+    ],
     { cwd: ROOT, ...output("webex-sim") },
   );
   const worker = startService(
@@ -100,6 +116,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       String(workerPort),
       "--var",
       `WEBEX_API_BASE:${simUrl}/v1`,
+      "--var",
+      `WEBEX_CLIENT_ID:${SIM_DEFAULT_CLIENT_ID}`,
       ...persistArgs(options.persistTo),
     ],
     { cwd: WORKER_DIR, env: wranglerEnv, ...output("worker") },

@@ -172,6 +172,14 @@ export async function advanceRun(services: Services, runId: string): Promise<str
         .run();
     return "failed";
   }
+  if (!run.startedAt) {
+    run.startedAt = stamp();
+    await services.db
+      .update(syncRuns)
+      .set({ status: "running", startedAt: run.startedAt, updatedAt: run.startedAt })
+      .where(eq(syncRuns.id, runId))
+      .run();
+  }
   const state = await runChunk(JSON.parse(run.state) as RunState, {
     webex: {
       baseUrl: services.env.WEBEX_API_BASE,

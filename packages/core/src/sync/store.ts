@@ -50,9 +50,11 @@ export function createMemoryStore() {
   const seen = new Map<ModelName, Set<string>>();
   const changes = new Map<string, Change>();
   const table = (model: ModelName) => {
-    let t = tables.get(model);
-    if (!t) tables.set(model, (t = new Map()));
-    return t;
+    const existing = tables.get(model);
+    if (existing) return existing;
+    const created = new Map<string, SyncRow>();
+    tables.set(model, created);
+    return created;
   };
   let writes = 0;
   const store: SyncStore & {
@@ -85,8 +87,8 @@ export function createMemoryStore() {
       writes += rows.length;
     },
     async markSeen(model, ids) {
-      let s = seen.get(model);
-      if (!s) seen.set(model, (s = new Set()));
+      const s = seen.get(model) ?? new Set<string>();
+      seen.set(model, s);
       for (const id of ids) s.add(id);
     },
     async unseen(model) {

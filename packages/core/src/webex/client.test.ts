@@ -73,9 +73,10 @@ describe("Webex client", () => {
       sleep: async (ms) => {
         waits.push(ms);
       },
+      random: () => 0.5,
     });
     expect(await client.get("/x")).toEqual({ ok: true });
-    expect(waits).toEqual([7000]);
+    expect(waits).toEqual([7500]);
   });
 
   it("throws Webex's message and tracking id on a 4xx without retrying", async () => {

@@ -17,7 +17,7 @@ export type WebexClientOptions = {
   fetch?: typeof fetch;
   /** Retries per request for 5xx and dropped connections (jittered exponential backoff). Default 3. */
   maxRetries?: number;
-  /** Retries per request for 429/423, each after Retry-After. Default 10. */
+  /** Retries per request for 429/423, each after Retry-After: throttling means "later", not "failed". Default 30. */
   maxThrottleRetries?: number;
   /** Jitter source, injected for deterministic tests. */
   random?: () => number;
@@ -52,7 +52,7 @@ export function createWebexClient(options: WebexClientOptions) {
   const fetchImpl = options.fetch ?? fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const maxRetries = options.maxRetries ?? 3;
-  const maxThrottleRetries = options.maxThrottleRetries ?? 10;
+  const maxThrottleRetries = options.maxThrottleRetries ?? 30;
   const random = options.random ?? Math.random;
   /** 1 s, 2 s, 4 s … with ±50 % jitter so many clients never retry in step. */
   const backoffMs = (failure: number) => Math.min(2 ** (failure - 1), MAX_WAIT_S) * 1000 * (0.5 + random());
