@@ -27,6 +27,7 @@ function port(flag: string, value: string) {
 }
 
 const say = (line: string) => console.log(line);
+const CRON_INTERVAL_MS = 60_000;
 
 async function main() {
   const workerPort = port("port", values.port);
@@ -41,6 +42,9 @@ async function main() {
     workerPort,
     simPort,
     seed: Number(values.seed),
+    // Webex's own limits are per token and undocumented; the demo allows 50 requests/s so the first sync of
+    // the three demo customers (about 14,000 requests) takes minutes, not a quarter of an hour.
+    simArgs: ["--rate-limit", "50/100"],
     prepare: async () => {
       const local = await ensureLocalApiKey();
       apiKey = local.key;
@@ -67,14 +71,24 @@ async function main() {
     void shutdown(1);
   });
 
-  if (!values["no-demo"]) {
-    await setUpDemo({ workerUrl: stack.workerUrl, simUrl: stack.simUrl, apiKey, say });
-  }
+  const demo = values["no-demo"]
+    ? null
+    : await setUpDemo({ workerUrl: stack.workerUrl, simUrl: stack.simUrl, apiKey, say });
   const bootStarted = Number(process.env.WXSYNC_BOOT_STARTED) || started;
   const seconds = ((Date.now() - bootStarted) / 1000).toFixed(1);
   say(
     `wxsync ready: worker ${stack.workerUrl} (health ${stack.workerUrl}/api/v1/health, API ${stack.workerUrl}/api/v1/openapi.json) · ` +
       `Webex simulator ${stack.simUrl} · admin API key in ${LOCAL_API_KEY_FILE} · ready in ${seconds} s · Ctrl-C stops`,
+  );
+  // Cron Triggers do not fire under `wrangler dev`; fire them here on the production schedule's beat, so
+  // schedules run, tokens refresh and interrupted runs resume locally too.
+  const cron = setInterval(() => {
+    fetch(`${stack.workerUrl}/__scheduled?cron=${encodeURIComponent("*/5 * * * *")}`).catch(() => {});
+  }, CRON_INTERVAL_MS);
+  cron.unref();
+  demo?.firstSyncs.then(
+    () => say(`wxsync demo: first syncs done; runs at ${stack.workerUrl}/api/v1/customers/<id>/runs`),
+    (error: unknown) => console.error(`wxsync demo: a first sync could not be followed: ${String(error)}`),
   );
 }
 

@@ -20,7 +20,16 @@ type Run = {
   models: { model: string; items: number }[];
 };
 
-export async function setUpDemo({ workerUrl, simUrl, apiKey, say }: DemoOptions): Promise<void> {
+/**
+ * Connects and adopts (awaited), then starts the first syncs and returns a promise that settles when they
+ * have all finished, so `npm start` can say it is ready while the syncs run.
+ */
+export async function setUpDemo({
+  workerUrl,
+  simUrl,
+  apiKey,
+  say,
+}: DemoOptions): Promise<{ firstSyncs: Promise<void> }> {
   const api = async <T = Json>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${workerUrl}${path}`, {
       method,
@@ -51,7 +60,8 @@ export async function setUpDemo({ workerUrl, simUrl, apiKey, say }: DemoOptions)
       name: "Demo Partner",
       organizationId: partnerOrg.uuid,
     }));
-  if (partner.tokenHealth.status !== "ok" && partner.tokenHealth.status !== "refresh_due") {
+  // Always (re)connect: the simulator keeps its tokens in memory, so after a restart the stored ones are unknown to it.
+  {
     const { authorizeUrl } = await api<{ authorizeUrl: string }>(
       "GET",
       `/api/v1/partners/${partner.id}/connect`,
@@ -63,7 +73,9 @@ export async function setUpDemo({ workerUrl, simUrl, apiKey, say }: DemoOptions)
     if (!callback) throw new Error(`the simulator did not redirect back (HTTP ${consent.status})`);
     const page = await fetch(callback);
     if (!page.ok) throw new Error(`connecting the demo partner failed: HTTP ${page.status}`);
-    say(`wxsync demo: connected "Demo Partner" through Connect to Webex (simulator auto-consent)`);
+    say(
+      `wxsync demo: connected "Demo Partner" through Connect to Webex (${partner.tokenHealth.status === "not_connected" ? "first time" : "again, as the simulator restarted"}; simulator auto-consent)`,
+    );
   }
 
   const managed = await api<{ items: { orgId: string; displayName: string; customerId: string | null }[] }>(
@@ -84,20 +96,28 @@ export async function setUpDemo({ workerUrl, simUrl, apiKey, say }: DemoOptions)
   const customers = (await api<{ items: Customer[] }>("GET", "/api/v1/customers")).items.filter(
     (c) => managed.items.some((o) => o.customerId === c.id) || fresh.length > 0,
   );
-  const waitIdle = async (customer: Customer) => {
+  const waitRun = async (customer: Customer, runId: string) => {
     for (;;) {
-      const runs = await api<{ items: Run[] }>("GET", `/api/v1/customers/${customer.id}/runs?limit=1`);
-      const last = runs.items[0];
-      if (!last || (last.status !== "queued" && last.status !== "running")) return runs.items;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      const run = await api<Run>("GET", `/api/v1/customers/${customer.id}/runs/${runId}`);
+      if (run.status !== "queued" && run.status !== "running") return run;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   };
 
-  await Promise.all(
-    customers.map(async (customer) => {
-      await waitIdle(customer);
+  type Started = { customer: Customer; runId: string };
+  const started = await Promise.all(
+    customers.map(async (customer): Promise<Started | null> => {
       const history = await api<{ items: Run[] }>("GET", `/api/v1/customers/${customer.id}/runs?limit=50`);
-      if (history.items.some((r) => r.status === "succeeded" && r.models.length > 3)) return;
+      const active = history.items.find(
+        (r) => (r.status === "queued" || r.status === "running") && r.models.length > 3,
+      );
+      if (active) {
+        say(
+          `wxsync demo: ${customer.name} has a sync in progress (run ${active.id}); it resumes from its checkpoint`,
+        );
+        return { customer, runId: active.id };
+      }
+      if (history.items.some((r) => r.status === "succeeded" && r.models.length > 3)) return null;
       const syncs = await api<{ items: { id: string; name: string }[] }>(
         "GET",
         `/api/v1/customers/${customer.id}/data-syncs`,
@@ -105,20 +125,33 @@ export async function setUpDemo({ workerUrl, simUrl, apiKey, say }: DemoOptions)
       const all = syncs.items.find(
         (s) => s.name.startsWith("SyncSpark") && !s.name.startsWith("SyncSparkUsers"),
       );
-      if (!all) return;
-      say(`wxsync demo: first sync of ${customer.name} (${all.name}) started`);
-      const { runId } = await api<{ runId: string }>(
-        "POST",
-        `/api/v1/customers/${customer.id}/data-syncs/${all.id}/run`,
-      );
-      await waitIdle(customer);
-      const run = await api<Run>("GET", `/api/v1/customers/${customer.id}/runs/${runId}`);
-      const count = (model: string) => run.models.find((m) => m.model === model)?.items ?? 0;
-      say(
-        `wxsync demo: ${customer.name}: ${run.status} in ${((run.durationMs ?? 0) / 1000).toFixed(1)} s, ${run.requests} Webex requests · ` +
-          `${count("User")} users, ${count("Device")} devices, ${count("Number")} numbers, ${count("Location")} locations · ` +
-          `+${run.totals.added} ~${run.totals.updated} -${run.totals.removed}`,
-      );
+      if (!all) return null;
+      // The roles-and-licences run that connecting started is short; wait for it rather than be refused.
+      for (let attempt = 0; ; attempt++) {
+        const res = await fetch(`${workerUrl}/api/v1/customers/${customer.id}/data-syncs/${all.id}/run`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${apiKey}` },
+        });
+        if (res.status === 202) {
+          const { runId } = (await res.json()) as { runId: string };
+          say(`wxsync demo: first sync of ${customer.name} (${all.name}) started: run ${runId}`);
+          return { customer, runId };
+        }
+        if (res.status !== 409 || attempt > 120)
+          throw new Error(`starting ${all.name}: HTTP ${res.status} ${await res.text()}`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
     }),
   );
+  const report = async ({ customer, runId }: Started) => {
+    const run = await waitRun(customer, runId);
+    const count = (model: string) => run.models.find((m) => m.model === model)?.items ?? 0;
+    say(
+      `wxsync demo: ${customer.name}: ${run.status} in ${((run.durationMs ?? 0) / 1000).toFixed(1)} s, ${run.requests} Webex requests · ` +
+        `${count("User")} users, ${count("Device")} devices, ${count("Number")} numbers, ${count("Location")} locations · ` +
+        `+${run.totals.added} ~${run.totals.updated} -${run.totals.removed}`,
+    );
+  };
+  const runs = started.filter((s): s is Started => s !== null);
+  return { firstSyncs: Promise.all(runs.map(report)).then(() => undefined) };
 }

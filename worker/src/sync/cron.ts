@@ -12,8 +12,8 @@ import { ApiError } from "../lib/errors.ts";
 import { startRun } from "./runs.ts";
 import { syncRuns } from "./schema.ts";
 
-/** A running run whose checkpoint is older than this is taken to have lost its Workflow. */
-export const STALE_RUN_MS = 10 * 60_000;
+/** A running run silent for this long (runners beat every 30 s) is taken to have lost its Workflow. */
+export const STALE_RUN_MS = 3 * 60_000;
 
 export const runDueSchedules: CronJob = {
   name: "run-due-schedules",

@@ -18,6 +18,7 @@ import { webexAccessFor } from "./webex-access.ts";
 
 /** Webex requests per chunk: with D1 statements this stays under a Workflow step's 1,000 subrequests. */
 export const CHUNK_BUDGET = 400;
+const HEARTBEAT_MS = 30_000;
 
 export async function modelsOf(
   services: Services,
@@ -180,6 +181,15 @@ export async function advanceRun(services: Services, runId: string): Promise<str
       .where(eq(syncRuns.id, runId))
       .run();
   }
+  // A heartbeat while the chunk runs, so a long chunk is not mistaken for a lost one.
+  const heartbeat = setInterval(() => {
+    services.db
+      .update(syncRuns)
+      .set({ updatedAt: stamp() })
+      .where(eq(syncRuns.id, runId))
+      .run()
+      .catch(() => {});
+  }, HEARTBEAT_MS);
   const state = await runChunk(JSON.parse(run.state) as RunState, {
     webex: {
       baseUrl: services.env.WEBEX_API_BASE,
@@ -191,13 +201,14 @@ export async function advanceRun(services: Services, runId: string): Promise<str
     store: createD1Store(services.db, { customerId: customer.id, runId }, services.now),
     orgId: customer.orgId,
     budget: CHUNK_BUDGET,
-  });
+  }).finally(() => clearInterval(heartbeat));
   const ended = state.status !== "running";
   const status = state.status === "running" ? "running" : state.status;
   const progress = overallProgress(state);
-  await services.db
+  const saved = await services.db
     .update(syncRuns)
     .set({
+      checkpoint: run.checkpoint + 1,
       status,
       state: JSON.stringify(state),
       progress,
@@ -207,8 +218,10 @@ export async function advanceRun(services: Services, runId: string): Promise<str
       endedAt: ended ? stamp() : null,
       updatedAt: stamp(),
     })
-    .where(eq(syncRuns.id, runId))
-    .run();
+    .where(and(eq(syncRuns.id, runId), eq(syncRuns.checkpoint, run.checkpoint)))
+    .returning({ id: syncRuns.id });
+  // Another runner saved first (a resumed run racing a slow one): its checkpoint stands, this one steps aside.
+  if (saved.length === 0) return "superseded";
   if (run.transactionId) {
     const txStatus = !ended ? "running" : status === "failed" ? "failed" : "succeeded";
     await services.db

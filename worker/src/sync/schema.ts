@@ -24,6 +24,8 @@ export const syncRuns = sqliteTable(
     /** The engine's RunState as JSON: where to resume, and every per-model counter. */
     state: text("state").notNull(),
     progress: integer("progress").notNull(),
+    /** Bumped by every saved chunk: a runner whose chunk started from an older checkpoint was superseded. */
+    checkpoint: integer("checkpoint").notNull().default(0),
     requests: integer("requests").notNull(),
     throttled: integer("throttled").notNull(),
     transactionId: text("transaction_id"),
