@@ -14,7 +14,12 @@ const PNPM_SPEC = "pnpm@12.21.0";
 const win = process.platform === "win32";
 const bin = (dir, name) => join(dir, "node_modules", ".bin", win ? `${name}.cmd` : name);
 
-const commands = { dev: "scripts/dev.ts", test: "scripts/test.ts", sim: "packages/webex-sim/src/cli.ts" };
+const commands = {
+  dev: "scripts/dev.ts",
+  test: "scripts/test.ts",
+  sim: "packages/webex-sim/src/cli.ts",
+  bench: "scripts/bench/index.ts",
+};
 const [command, ...args] = process.argv.slice(2);
 if (!commands[command]) {
   console.error(`usage: node scripts/bootstrap.mjs <${Object.keys(commands).join("|")}> [args...]`);

@@ -32,6 +32,8 @@ export type Stack = {
   /** Resolves with the first service that exits on its own. */
   firstExit: Promise<Service>;
   stop: () => Promise<void>;
+  /** Stops a service the hard way (as a crash would) and starts it again; resolves when it answers. */
+  restart: (service: Service) => Promise<void>;
 };
 
 const wranglerEnv = {
@@ -91,37 +93,41 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   const simUrl = `http://127.0.0.1:${simPort}`;
   const workerUrl = `http://127.0.0.1:${workerPort}`;
-  const sim = startService(
-    "webex-sim",
-    TSX,
-    [
-      "packages/webex-sim/src/cli.ts",
-      "--port",
-      String(simPort),
-      "--seed",
-      String(seed),
-      ...(options.simArgs ?? []),
-    ],
-    { cwd: ROOT, ...output("webex-sim") },
-  );
-  const worker = startService(
-    "worker",
-    WRANGLER,
-    [
-      "dev",
-      "--test-scheduled",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(workerPort),
-      "--var",
-      `WEBEX_API_BASE:${simUrl}/v1`,
-      "--var",
-      `WEBEX_CLIENT_ID:${SIM_DEFAULT_CLIENT_ID}`,
-      ...persistArgs(options.persistTo),
-    ],
-    { cwd: WORKER_DIR, env: wranglerEnv, ...output("worker") },
-  );
+  const launchSim = () =>
+    startService(
+      "webex-sim",
+      TSX,
+      [
+        "packages/webex-sim/src/cli.ts",
+        "--port",
+        String(simPort),
+        "--seed",
+        String(seed),
+        ...(options.simArgs ?? []),
+      ],
+      { cwd: ROOT, ...output("webex-sim") },
+    );
+  const launchWorker = () =>
+    startService(
+      "worker",
+      WRANGLER,
+      [
+        "dev",
+        "--test-scheduled",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(workerPort),
+        "--var",
+        `WEBEX_API_BASE:${simUrl}/v1`,
+        "--var",
+        `WEBEX_CLIENT_ID:${SIM_DEFAULT_CLIENT_ID}`,
+        ...persistArgs(options.persistTo),
+      ],
+      { cwd: WORKER_DIR, env: wranglerEnv, ...output("worker") },
+    );
+  const sim = launchSim();
+  const worker = launchWorker();
   const services = [sim, worker];
   const stop = async () => {
     await Promise.all(services.map((service) => stopService(service)));
@@ -136,5 +142,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     throw error;
   }
   const firstExit = Promise.race(services.map((service) => service.exited.then(() => service)));
-  return { workerUrl, simUrl, services, firstExit, stop };
+  const restart = async (service: Service) => {
+    const index = services.indexOf(service);
+    await stopService(service, 0);
+    const next = service.name === "worker" ? launchWorker() : launchSim();
+    services[index] = next;
+    await waitForHttp(next.name === "worker" ? `${workerUrl}/api/v1/health` : `${simUrl}/_sim/health`, next);
+  };
+  return { workerUrl, simUrl, services, firstExit, stop, restart };
 }

@@ -251,6 +251,8 @@ class Chunk {
         });
       }
       case "features": {
+        // Quick Import makes list calls only; per-object settings are read by full syncs.
+        if (this.state.options.quickImport) return true;
         const parents = (await store.readAll(fetch.parent)).filter((parent) =>
           fetch.include(parent, this.ctx),
         );

@@ -108,7 +108,10 @@ export function createWebexClient(options: WebexClientOptions) {
       if (error.status === 429 || error.status === 423) {
         if (++throttles > maxThrottleRetries) throw error;
         // Up to a second on top of Retry-After, so requests throttled together do not all come back together.
-        const waitS = Math.max(1, Math.min(error.details.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S, MAX_WAIT_S));
+        const waitS = Math.max(
+          1,
+          Math.min(error.details.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S, MAX_WAIT_S),
+        );
         await sleep(waitS * 1000 + Math.floor(random() * 1000));
       } else {
         if (++failures > maxRetries) throw error;

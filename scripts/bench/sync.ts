@@ -1,0 +1,188 @@
+/**
+ * `npm run bench -- sync [--users 10000]`: the real worker under `wrangler dev` syncing from the simulator with
+ * 30 ms latency and Webex-like rate limits, reporting request and time efficiency against the minimum the
+ * tenant needs. Scenario (a): Quick Import of a large customer at 20 requests/s. Scenario (b): a full sync
+ * (Refresh Existing, UserConfig) of a 1,000-user customer at 50 requests/s, then again unchanged, then
+ * interrupted at a random point and resumed.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { ALL_MODELS } from "@wxsync/core/sync";
+import { ensureLocalApiKey } from "../lib/local-api-key.ts";
+import { type Stack, startStack } from "../lib/local-stack.ts";
+import { freePort } from "../lib/ports.ts";
+import { minimumRequests } from "./minimum.ts";
+
+const { values } = parseArgs({
+  options: { users: { type: "string", default: "10000" }, "full-users": { type: "string", default: "1000" } },
+});
+
+type Run = {
+  id: string;
+  status: string;
+  requests: number;
+  throttled: number;
+  durationMs: number;
+  progress: number;
+  totals: { added: number; updated: number; removed: number };
+};
+
+async function bench(name: string, users: number, rate: number, body: (ctx: Ctx) => Promise<void>) {
+  const persistTo = mkdtempSync(join(tmpdir(), "wxsync-bench-"));
+  let apiKey = "";
+  const stack = await startStack({
+    workerPort: await freePort(),
+    simPort: await freePort(),
+    persistTo,
+    logDir: persistTo,
+    simArgs: [
+      "--users",
+      String(users),
+      "--latency",
+      "30",
+      "--jitter",
+      "10",
+      "--rate-limit",
+      `${rate}/${rate * 2}`,
+    ],
+    prepare: async () => {
+      apiKey = (await ensureLocalApiKey(persistTo)).key;
+    },
+  });
+  try {
+    console.log(`\n## ${name} (${users} users, ${rate} requests/s per token, 30 ± 10 ms latency)`);
+    await body(await context(stack, apiKey));
+  } finally {
+    await stack.stop();
+    rmSync(persistTo, { recursive: true, force: true });
+  }
+}
+
+type Ctx = Awaited<ReturnType<typeof context>>;
+
+async function context(stack: Stack, apiKey: string) {
+  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${stack.workerUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        accept: "application/json",
+        "content-type": "application/json",
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const orgs = (
+    (await (await fetch(`${stack.simUrl}/_sim/orgs`)).json()) as { items: { ref: string; uuid: string }[] }
+  ).items;
+  const org = orgs.find((o) => o.ref === "0")!;
+  const customer = await api<{ id: string }>("POST", "/api/v1/customers", {
+    name: "Bench",
+    organizationId: org.uuid,
+    syncOnCreate: false,
+  });
+  const { authorizeUrl } = await api<{ authorizeUrl: string }>(
+    "GET",
+    `/api/v1/customers/${customer.id}/connect`,
+  );
+  const consent = await fetch(`${authorizeUrl}&sim_auto_consent=${org.uuid}`, { redirect: "manual" });
+  const page = await fetch(consent.headers.get("location")!);
+  if (!page.ok) throw new Error(`connect failed: ${page.status}`);
+  const objects = async (model: string) =>
+    (
+      (await (await fetch(`${stack.simUrl}/_sim/orgs/0/${model}`)).json()) as {
+        items: Record<string, unknown>[];
+      }
+    ).items;
+  const wait = async (runId: string, until?: (run: Run) => boolean): Promise<Run> => {
+    for (;;) {
+      const run = await api<Run>("GET", `/api/v1/customers/${customer.id}/runs/${runId}`);
+      if ((run.status !== "queued" && run.status !== "running") || until?.(run)) return run;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  const syncWith = async (options: Record<string, boolean>) =>
+    api<{ id: string }>("POST", `/api/v1/customers/${customer.id}/data-syncs`, {
+      name: `bench-${Date.now()}`,
+      ...options,
+    });
+  const run = async (dataSyncId: string) =>
+    (
+      await api<{ runId: string }>(
+        "POST",
+        `/api/v1/customers/${customer.id}/data-syncs/${dataSyncId}/run`,
+        {},
+      )
+    ).runId;
+  return { stack, api, customer, objects, wait, syncWith, run };
+}
+
+function report(label: string, run: Run, minimum: number, rate: number) {
+  const ideal = minimum / rate;
+  const seconds = run.durationMs / 1000;
+  const written = run.totals.added + run.totals.updated + run.totals.removed;
+  console.log(
+    `${label}: ${run.status} · ${run.requests} requests (${run.throttled} answered 429) ÷ minimum ${minimum} = ${(run.requests / minimum).toFixed(3)} · ` +
+      `${seconds.toFixed(1)} s ÷ ideal ${ideal.toFixed(1)} s = ${(seconds / ideal).toFixed(3)} · rows written ${written}`,
+  );
+}
+
+const quickUsers = Number(values.users);
+await bench("(a) Quick Import", quickUsers, 20, async ({ syncWith, run, wait, objects }) => {
+  const sync = await syncWith({ quickImport: true, refreshExisting: false });
+  const minimum = await minimumRequests(ALL_MODELS, objects, { details: false });
+  report("first run ", await wait(await run(sync.id)), minimum, 20);
+  report("unchanged ", await wait(await run(sync.id)), minimum, 20);
+});
+
+await bench(
+  "(b) full sync with Refresh Existing and UserConfig",
+  Number(values["full-users"]),
+  50,
+  async (ctx) => {
+    const { syncWith, run, wait, objects, stack, customer, api } = ctx;
+    const sync = await syncWith({ quickImport: false, refreshExisting: true });
+    const minimum = await minimumRequests(ALL_MODELS, objects, { details: true });
+    report("first run ", await wait(await run(sync.id)), minimum, 50);
+    report("unchanged ", await wait(await run(sync.id)), minimum, 50);
+
+    // Interrupted: stop the worker at a random point, start it again, let the cron find the run and resume it.
+    const runId = await run(sync.id);
+    const stopAt = 20 + Math.floor(Math.random() * 60);
+    await wait(runId, (r) => r.progress >= stopAt);
+    const worker = stack.services.find((s) => s.name === "worker")!;
+    console.log(`interrupting at ${stopAt} % (run ${runId})`);
+    await stack.restart(worker);
+    // A cron tick "four minutes later" sees the run silent for longer than the stale limit and resumes it.
+    await fetch(
+      `${stack.workerUrl}/__scheduled?cron=${encodeURIComponent("*/5 * * * *")}&time=${Date.now() + 4 * 60_000}`,
+    );
+    const resumed = await wait(runId);
+    report("resumed   ", resumed, minimum, 50);
+    for (const [model, simModel] of [
+      ["User", "people"],
+      ["Device", "devices"],
+      ["Number", "numbers"],
+      ["Location", "locations"],
+    ] as const) {
+      let count = 0;
+      let cursor: string | null = null;
+      do {
+        const page: { items: unknown[]; nextCursor: string | null } = await api(
+          "GET",
+          `/api/v1/customers/${customer.id}/models/${model}?limit=1000${cursor ? `&cursor=${cursor}` : ""}`,
+        );
+        count += page.items.length;
+        cursor = page.nextCursor;
+      } while (cursor);
+      const expected = (await objects(simModel)).length;
+      console.log(
+        `after resume, ${model}: ${count} in D1, ${expected} at Webex ${count === expected ? "(identical)" : "(DIFFERENT)"}`,
+      );
+    }
+  },
+);
