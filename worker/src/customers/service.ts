@@ -12,8 +12,9 @@ import { webexGrants } from "../grants/schema.ts";
 import type { Services } from "../lib/services.ts";
 import { notifications } from "../notifications/schema.ts";
 import { oauthStates } from "../oauth/schema.ts";
+import { syncChanges, syncRuns } from "../sync/schema.ts";
+import { SYNCED_TABLES } from "../sync/tables.ts";
 import { type CustomerRow, customers } from "./schema.ts";
-import { syncedDataDeletes } from "./synced-data.ts";
 
 export const DAILY_MINUTES = 24 * 60;
 
@@ -116,7 +117,11 @@ export async function deleteCustomer(services: Services, customerId: string) {
     services.db
       .delete(notifications)
       .where(and(eq(notifications.ownerType, "customer"), eq(notifications.ownerId, customerId))),
-    ...syncedDataDeletes(services, customerId),
+    ...Object.values(SYNCED_TABLES).map((table) =>
+      services.db.delete(table).where(eq(table.customerId, customerId)),
+    ),
+    services.db.delete(syncChanges).where(eq(syncChanges.customerId, customerId)),
+    services.db.delete(syncRuns).where(eq(syncRuns.customerId, customerId)),
     services.db.delete(customers).where(eq(customers.id, customerId)),
   ]);
 }

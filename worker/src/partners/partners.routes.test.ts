@@ -1,3 +1,8 @@
+import {
+  SIM_DEFAULT_SERVICE_APP_CLIENT_ID,
+  SIM_DEFAULT_SERVICE_APP_CLIENT_SECRET,
+  SIM_DEFAULT_SERVICE_APP_ID,
+} from "@wxsync/webex-sim";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, createKey } from "../../test/helpers.ts";
 import { connect, type SimOrg, sim, simOrgs, waitForRun } from "../../test/sim.ts";
@@ -82,6 +87,44 @@ describe("partners", () => {
       await call(`/api/v1/partners/${partner.id}/organizations`, { headers: admin })
     ).json<{ items: { customerId: string | null }[] }>();
     expect(again.items.filter((o) => o.customerId).length).toBe(2);
+  });
+
+  it("stores a Service App's tokens for an adopted customer, requested with the partner's token, and refreshes them", async () => {
+    const customers = (
+      await (await call("/api/v1/customers", { headers: admin })).json<{ items: { id: string }[] }>()
+    ).items;
+    const id = customers[0]!.id;
+    const put = await call(`/api/v1/customers/${id}/service-app`, {
+      method: "PUT",
+      headers: { ...admin, "content-type": "application/json" },
+      body: JSON.stringify({
+        applicationId: SIM_DEFAULT_SERVICE_APP_ID,
+        clientId: SIM_DEFAULT_SERVICE_APP_CLIENT_ID,
+        clientSecret: SIM_DEFAULT_SERVICE_APP_CLIENT_SECRET,
+      }),
+    });
+    expect(put.status).toBe(200);
+    const text = await put.text();
+    expect(text).not.toContain(SIM_DEFAULT_SERVICE_APP_CLIENT_SECRET);
+    expect(JSON.parse(text)).toMatchObject({
+      tokenHealth: { status: "ok", kind: "service_app", via: "own" },
+    });
+    const refreshed = await (
+      await call(`/api/v1/customers/${id}/tokens/refresh`, { method: "POST", headers: admin })
+    ).json<{ outcome: string }>();
+    expect(refreshed.outcome).toBe("refreshed");
+
+    const wrong = await call(`/api/v1/customers/${id}/service-app`, {
+      method: "PUT",
+      headers: { ...admin, "content-type": "application/json" },
+      body: JSON.stringify({
+        applicationId: SIM_DEFAULT_SERVICE_APP_ID,
+        clientId: "nope",
+        clientSecret: "nope",
+      }),
+    });
+    expect(wrong.status).toBe(502);
+    expect((await wrong.json<{ error: { message: string } }>()).error.message).toContain("Service App");
   });
 
   it("is invisible to keys scoped to some customers", async () => {

@@ -101,7 +101,7 @@ export function viewRun(row: SyncRunRow, now: Date): z.infer<typeof RunSchema> {
   );
   const start = row.startedAt ? Date.parse(row.startedAt) : null;
   const end = row.endedAt ? Date.parse(row.endedAt) : start ? now.getTime() : null;
-  const { state: _state, transactionId: _tx, updatedAt: _u, ...rest } = row;
+  const { state: _state, transactionId: _tx, updatedAt: _u, checkpoint: _c, ...rest } = row;
   return { ...rest, totals, durationMs: start && end ? end - start : null, models };
 }
 

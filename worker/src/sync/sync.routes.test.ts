@@ -96,6 +96,76 @@ describe("sync runs through the API", () => {
     expect(inventory.counts.byUsage.User).toBeGreaterThan(0);
   });
 
+  it("manages data syncs, model type lists and schedules, refusing bad input by field", async () => {
+    const mtl = await post("/api/v1/model-type-lists", {
+      name: "CallingOnly",
+      include: ["User", "Number", "Location"],
+      exclude: ["Location"],
+    });
+    expect(mtl.status).toBe(201);
+    expect(await mtl.json()).toMatchObject({ models: ["User", "Number"] });
+    const lists = await get<{ items: { name: string; builtIn: boolean }[] }>("/api/v1/model-type-lists");
+    expect(lists.items.map((l) => l.name)).toEqual(["SparkDataAllMTL", "CallingOnly"]);
+
+    const created = await post(`/api/v1/customers/${customerId}/data-syncs`, {
+      name: "CallingSync",
+      modelTypeList: "CallingOnly",
+      quickImport: true,
+    });
+    expect(created.status).toBe(201);
+    const sync = await created.json<{ id: string; models: string[]; quickImport: boolean }>();
+    expect(sync).toMatchObject({ models: ["User", "Number"], quickImport: true });
+    const badList = await post(`/api/v1/customers/${customerId}/data-syncs`, {
+      name: "Broken",
+      modelTypeList: "NoSuchList",
+    });
+    expect(badList.status).toBe(400);
+    expect((await badList.json<{ error: { message: string } }>()).error.message).toContain(
+      "body.modelTypeList",
+    );
+    const badModel = await post(`/api/v1/customers/${customerId}/data-syncs`, {
+      name: "Broken",
+      models: ["Users"],
+    });
+    expect((await badModel.json<{ error: { message: string } }>()).error.message).toContain("body.models.0");
+    const patched = await call(`/api/v1/customers/${customerId}/data-syncs/${sync.id}`, {
+      method: "PATCH",
+      headers: { ...admin, "content-type": "application/json" },
+      body: JSON.stringify({ quickImport: false, allowRemove: false }),
+    });
+    expect(await patched.json()).toMatchObject({ quickImport: false, allowRemove: false });
+    expect(
+      (
+        await call(`/api/v1/customers/${customerId}/data-syncs/${sync.id}`, {
+          method: "DELETE",
+          headers: admin,
+        })
+      ).status,
+    ).toBe(204);
+
+    const schedule = (await get<{ items: { id: string }[] }>(`/api/v1/customers/${customerId}/schedules`))
+      .items[0]!;
+    const patch = (body: unknown) =>
+      call(`/api/v1/customers/${customerId}/schedules/${schedule.id}`, {
+        method: "PATCH",
+        headers: { ...admin, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const cron = await patch({ cron: "30 2 * * *" });
+    expect(await cron.json()).toMatchObject({
+      cron: "30 2 * * *",
+      intervalMinutes: null,
+      nextRunAt: expect.stringMatching(/T02:30:00/),
+    });
+    const bad = await patch({ cron: "61 * * * *" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json<{ error: { message: string } }>()).error.message).toContain("body.cron");
+    expect(await (await patch({ intervalMinutes: 1440 })).json()).toMatchObject({
+      intervalMinutes: 1440,
+      cron: null,
+    });
+  });
+
   it("Sync Webex App Users reports exactly what changed, field by field", async () => {
     const people = await simObjects("1", "people");
     const [renamed, removed] = [people[5]!, people[6]!];
@@ -176,6 +246,42 @@ describe("sync runs through the API", () => {
       `run ${activeId} (SyncSparkSyncCo`,
     );
     await env.DB.prepare("UPDATE sync_runs SET status = 'failed' WHERE id = ?").bind(activeId).run();
+  });
+
+  it("deletes every synced row, run and change of a deleted customer, and nothing at Webex", async () => {
+    const other = await createCustomer(
+      admin,
+      "Other Co",
+      (await simOrgs()).find((o) => o.ref === "0")!.uuid,
+      { syncOnCreate: false },
+    );
+    expect(
+      (
+        await connect(
+          `/api/v1/customers/${other.id}/connect`,
+          admin,
+          (await simOrgs()).find((o) => o.ref === "0")!.uuid,
+        )
+      ).status,
+    ).toBe(200);
+    const { runId } = await (await post(`/api/v1/customers/${other.id}/actions/sync-users`)).json<{
+      runId: string;
+    }>();
+    await waitForRun(other.id, runId, admin);
+    const peopleAtWebex = (await simObjects("0", "people")).length;
+    const count = async (sql: string) =>
+      (await env.DB.prepare(sql).bind(other.id).first<{ n: number }>())?.n ?? 0;
+    expect(await count("SELECT count(*) AS n FROM webex_user WHERE customer_id = ?")).toBe(peopleAtWebex);
+    expect((await call(`/api/v1/customers/${other.id}`, { method: "DELETE", headers: admin })).status).toBe(
+      204,
+    );
+    for (const table of ["webex_user", "sync_runs", "sync_changes", "data_syncs", "schedules"]) {
+      expect(await count(`SELECT count(*) AS n FROM ${table} WHERE customer_id = ?`), table).toBe(0);
+    }
+    expect(await count("SELECT count(*) AS n FROM webex_grants WHERE owner_id = ?")).toBe(0);
+    expect((await simObjects("0", "people")).length).toBe(peopleAtWebex);
+    // The customer that stays keeps its data.
+    expect((await get<Page>(`/api/v1/customers/${customerId}/models/User?limit=1`)).items).toHaveLength(1);
   });
 
   it("resumes a run whose Workflow stopped, from its checkpoint", async () => {

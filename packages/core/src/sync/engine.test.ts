@@ -109,6 +109,55 @@ describe("sync engine against the simulator", () => {
     });
   });
 
+  it("follows a moved device and a removed licence, and keeps a licensed owner's device a listing missed", async () => {
+    const env = await simFor(40);
+    const store = createMemoryStore();
+    const models: ModelName[] = ["License", "User", "Place", "Device"];
+    await fullSync(env, store, models);
+    const people = await env.objects("people");
+    const devices = await env.objects("devices");
+    const device = devices.find((d) => d.personId)!;
+    const newOwner = people.find(
+      (p) => p.id !== device.personId && (p.emails as string[] | undefined)?.length,
+    )!;
+    await env.control("POST", `/orgs/0/devices/${encodeURIComponent(String(device.id))}/move`, {
+      personId: newOwner.id,
+    });
+    const licensed = people.find((p) => (p.licenses as string[] | undefined)?.length)!;
+    const dropped = (licensed.licenses as string[])[0]!;
+    await env.control("PATCH", `/orgs/0/people/${encodeURIComponent(String(licensed.id))}`, {
+      licenses: (licensed.licenses as string[]).slice(1),
+    });
+    await fullSync(env, store, models);
+    const moved = store.tables.get("Device")!.get(String(device.id))!;
+    expect(moved.columns.personId).toBe(newOwner.id);
+    expect(moved.columns.ownerEmail).toBe((newOwner.emails as string[])[0]);
+    expect(String(store.tables.get("User")!.get(String(licensed.id))!.columns.licenses ?? "")).not.toContain(
+      dropped,
+    );
+    const kinds = store.changes().map((c) => `${c.model}:${c.kind}`);
+    expect(kinds).toContain("Device:updated");
+    expect(kinds).toContain("User:updated");
+
+    // Webex stops listing a device whose owner still holds a calling licence: the licence check keeps it.
+    const keep = [...store.tables.get("Device")!.values()].find((d) => d.columns.callingLicensed === true)!;
+    await env.control("DELETE", `/orgs/0/devices/${encodeURIComponent(keep.id)}`);
+    const state = await fullSync(env, store, models);
+    expect(store.tables.get("Device")!.has(keep.id)).toBe(true);
+    expect(state.progress.find((p) => p.model === "Device")).toMatchObject({ kept: 1, removed: 0 });
+  });
+
+  it("gets through a page that fails three times in a row", async () => {
+    const env = await simFor(30);
+    await env.control("PUT", "/faults", {
+      rules: [{ type: "status", status: 503, path: "/people", times: 3 }],
+    });
+    const store = createMemoryStore();
+    const state = await fullSync(env, store, ["User"]);
+    expect(state.status).toBe("succeeded");
+    expect(ids(store, "User")).toHaveLength((await env.objects("people")).length);
+  });
+
   it("removes nothing of a model whose listing failed", async () => {
     const env = await simFor(30);
     const store = createMemoryStore();

@@ -27,6 +27,8 @@ export const SYNC_SCOPES = [
   "spark:people_read",
   "spark:rooms_read",
   "spark:teams_read",
+  // Lets a partner's token request Service App tokens for its customers.
+  "spark:applications_token",
 ] as const;
 
 export const tokenResponseSchema = z.object({
