@@ -118,25 +118,46 @@ async function context(stack: Stack, apiKey: string) {
         {},
       )
     ).runId;
-  return { stack, api, customer, objects, wait, syncWith, run };
+  /** Requests as Webex (the simulator) counted them: includes work a killed worker never got to report. */
+  const webexCounts = async () => {
+    const stats = (await (await fetch(`${stack.simUrl}/_sim/stats`)).json()) as {
+      requests: { total: number; rateLimited: number };
+    };
+    return { total: stats.requests.total, throttled: stats.requests.rateLimited };
+  };
+  return { stack, api, customer, objects, wait, syncWith, run, webexCounts };
 }
 
-function report(label: string, run: Run, minimum: number, rate: number) {
+type Counts = { total: number; throttled: number };
+
+/** Prints one run's figures; `before`/`after` are the simulator's request counters around the run. */
+function report(label: string, run: Run, minimum: number, rate: number, before: Counts, after: Counts) {
   const ideal = minimum / rate;
   const seconds = run.durationMs / 1000;
   const written = run.totals.added + run.totals.updated + run.totals.removed;
+  const requests = after.total - before.total;
+  const throttled = after.throttled - before.throttled;
+  const answered = requests - throttled;
   console.log(
-    `${label}: ${run.status} · ${run.requests} requests (${run.throttled} answered 429) ÷ minimum ${minimum} = ${(run.requests / minimum).toFixed(3)} · ` +
+    `${label}: ${run.status} · ${requests} requests at Webex, ${throttled} of them answered 429 · ` +
+      `all ÷ minimum ${minimum} = ${(requests / minimum).toFixed(3)}, answered ÷ minimum = ${(answered / minimum).toFixed(3)} · ` +
       `${seconds.toFixed(1)} s ÷ ideal ${ideal.toFixed(1)} s = ${(seconds / ideal).toFixed(3)} · rows written ${written}`,
   );
 }
 
 const quickUsers = Number(values.users);
-await bench("(a) Quick Import", quickUsers, 20, async ({ syncWith, run, wait, objects }) => {
-  const sync = await syncWith({ quickImport: true, refreshExisting: false });
-  const minimum = await minimumRequests(ALL_MODELS, objects, { details: false });
-  report("first run ", await wait(await run(sync.id)), minimum, 20);
-  report("unchanged ", await wait(await run(sync.id)), minimum, 20);
+/** Runs the data sync once and reports it. */
+async function measured(ctx: Ctx, label: string, dataSyncId: string, minimum: number, rate: number) {
+  const before = await ctx.webexCounts();
+  const result = await ctx.wait(await ctx.run(dataSyncId));
+  report(label, result, minimum, rate, before, await ctx.webexCounts());
+}
+
+await bench("(a) Quick Import", quickUsers, 20, async (ctx) => {
+  const sync = await ctx.syncWith({ quickImport: true, refreshExisting: false });
+  const minimum = await minimumRequests(ALL_MODELS, ctx.objects, { details: false });
+  await measured(ctx, "first run ", sync.id, minimum, 20);
+  await measured(ctx, "unchanged ", sync.id, minimum, 20);
 });
 
 await bench(
@@ -147,10 +168,11 @@ await bench(
     const { syncWith, run, wait, objects, stack, customer, api } = ctx;
     const sync = await syncWith({ quickImport: false, refreshExisting: true });
     const minimum = await minimumRequests(ALL_MODELS, objects, { details: true });
-    report("first run ", await wait(await run(sync.id)), minimum, 50);
-    report("unchanged ", await wait(await run(sync.id)), minimum, 50);
+    await measured(ctx, "first run ", sync.id, minimum, 50);
+    await measured(ctx, "unchanged ", sync.id, minimum, 50);
 
     // Interrupted: stop the worker at a random point, start it again, let the cron find the run and resume it.
+    const before = await ctx.webexCounts();
     const runId = await run(sync.id);
     const stopAt = 20 + Math.floor(Math.random() * 60);
     await wait(runId, (r) => r.progress >= stopAt);
@@ -162,7 +184,7 @@ await bench(
       `${stack.workerUrl}/__scheduled?cron=${encodeURIComponent("*/5 * * * *")}&time=${Date.now() + 4 * 60_000}`,
     );
     const resumed = await wait(runId);
-    report("resumed   ", resumed, minimum, 50);
+    report("resumed   ", resumed, minimum, 50, before, await ctx.webexCounts());
     for (const [model, simModel] of [
       ["User", "people"],
       ["Device", "devices"],

@@ -330,14 +330,15 @@ function finish(state: RunState) {
 export async function runChunk(input: RunState, deps: EngineDeps): Promise<RunState> {
   const state: RunState = structuredClone(input);
   if (state.status !== "running") return state;
-  const governor = deps.governor ?? createGovernor();
+  const governor = deps.governor ?? createGovernor(deps.webex.sleep ? { sleep: deps.webex.sleep } : {});
   const client = createWebexClient({
     ...deps.webex,
-    onResponse: ({ status }) => {
+    pace: () => governor.pace(),
+    onResponse: ({ status, retryAfterSeconds }) => {
       state.requests++;
       if (status === 429) {
         state.throttled++;
-        governor.onThrottled();
+        governor.onThrottled(retryAfterSeconds);
       } else if (status >= 200 && status < 300) governor.onSuccess();
     },
   });

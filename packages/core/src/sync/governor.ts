@@ -1,7 +1,8 @@
 /**
  * @module sync/governor
  * Adaptive concurrency for calls within one customer: additive increase while Webex answers, halving on
- * every 429 (the client itself waits the Retry-After). Keeps a sync at the rate Webex allows, no faster.
+ * every 429, and a shared pause for the Retry-After Webex names, so requests already under way do not each
+ * run into the same limit. Keeps a sync at the rate Webex allows, no faster.
  */
 
 export type Governor = ReturnType<typeof createGovernor>;
@@ -10,17 +11,26 @@ export function createGovernor({
   initial = 4,
   min = 1,
   max = 16,
+  sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  now = () => Date.now(),
 }: {
   initial?: number;
   min?: number;
   max?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 } = {}) {
   let limit = initial;
+  let pausedUntil = 0;
   let active = 0;
   let streak = 0;
   const waiting: (() => void)[] = [];
   const wake = () => {
-    while (active < limit && waiting.length > 0) waiting.shift()!();
+    // The slot is taken here, before the waiter resumes, so one wake-up can never hand out more slots than are free.
+    while (active < limit && waiting.length > 0) {
+      active++;
+      waiting.shift()!();
+    }
   };
   return {
     get limit() {
@@ -28,7 +38,7 @@ export function createGovernor({
     },
     async run<T>(task: () => Promise<T>): Promise<T> {
       if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-      active++;
+      else active++;
       try {
         return await task();
       } finally {
@@ -36,9 +46,15 @@ export function createGovernor({
         wake();
       }
     },
-    onThrottled() {
+    onThrottled(retryAfterSeconds = 1) {
       limit = Math.max(min, Math.floor(limit / 2));
       streak = 0;
+      pausedUntil = Math.max(pausedUntil, now() + retryAfterSeconds * 1000);
+    },
+    /** Resolves once no Retry-After pause is in force. */
+    async pace() {
+      const wait = pausedUntil - now();
+      if (wait > 0) await sleep(wait);
     },
     onSuccess() {
       if (++streak >= limit) {

@@ -30,7 +30,10 @@ export type WebexClientOptions = {
     status: number;
     trackingId?: string;
     attempt: number;
+    retryAfterSeconds?: number;
   }) => void;
+  /** Awaited before every attempt: lets a caller hold all requests back while Webex is throttling. */
+  pace?: () => Promise<void>;
 };
 
 const DEFAULT_RETRY_AFTER_S = 5;
@@ -74,6 +77,7 @@ export function createWebexClient(options: WebexClientOptions) {
     let throttles = 0;
     for (let attempt = 0; ; attempt++) {
       let res: Response;
+      await options.pace?.();
       try {
         res = await fetchImpl(url.toString(), {
           method,
@@ -92,7 +96,15 @@ export function createWebexClient(options: WebexClientOptions) {
         continue;
       }
       const trackingId = res.headers.get("trackingid") ?? undefined;
-      options.onResponse?.({ method, path, status: res.status, trackingId, attempt });
+      const retryAfter = res.headers.has("retry-after") ? Number(res.headers.get("retry-after")) : undefined;
+      options.onResponse?.({
+        method,
+        path,
+        status: res.status,
+        trackingId,
+        attempt,
+        retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+      });
       if (res.ok) {
         // A connection dropped mid-body or a cut-off JSON document is as transient as a 503.
         try {
