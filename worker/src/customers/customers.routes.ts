@@ -8,7 +8,7 @@ import { asc, eq } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { findGrant } from "../grants/store.ts";
 import type { App } from "../lib/app-env.ts";
-import { ApiError } from "../lib/errors.ts";
+import { ApiError, uniqueViolation } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import { customerScopeFilter, loadCustomer } from "./access.ts";
@@ -104,15 +104,11 @@ function orgIdentity(value: string) {
 
 /** Turns a unique-constraint failure into a 409 that names the field; rethrows anything else. */
 export function conflictFrom(error: unknown): never {
-  const text = String(error instanceof Error && error.cause ? error.cause : error);
-  if (text.includes("UNIQUE constraint failed: customers.org_id")) {
+  const violated = uniqueViolation(error);
+  if (violated === "customers.org_id") {
     throw new ApiError("CONFLICT", "body.organizationId: this Webex organization is already a customer.");
   }
-  if (
-    text.includes("UNIQUE constraint failed: customers.name") ||
-    text.includes("UNIQUE constraint failed: data_syncs.name") ||
-    text.includes("UNIQUE constraint failed: schedules.name")
-  ) {
+  if (violated === "customers.name" || violated === "data_syncs.name" || violated === "schedules.name") {
     throw new ApiError(
       "CONFLICT",
       "body.name: another customer already has this name (or the same name without spaces).",

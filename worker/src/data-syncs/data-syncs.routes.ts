@@ -16,7 +16,7 @@ import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
 import { defaultSyncNames } from "../customers/service.ts";
 import type { App } from "../lib/app-env.ts";
-import { ApiError } from "../lib/errors.ts";
+import { ApiError, uniqueViolation } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
@@ -228,7 +228,7 @@ export const registerDataSyncRoutes = (app: App) => {
       .insert(dataSyncs)
       .values(row)
       .catch((error: unknown) => {
-        if (String(error instanceof Error && error.cause ? error.cause : error).includes("UNIQUE"))
+        if (uniqueViolation(error))
           throw new ApiError("CONFLICT", `body.name: a data sync named ${body.name} exists already.`);
         throw error;
       });
@@ -385,7 +385,7 @@ export const registerModelTypeListRoutes = (app: App) => {
         updatedAt: stamp,
       })
       .catch((error: unknown) => {
-        if (String(error instanceof Error && error.cause ? error.cause : error).includes("UNIQUE"))
+        if (uniqueViolation(error))
           throw new ApiError("CONFLICT", `body.name: a list named ${body.name} exists already.`);
         throw error;
       });

@@ -22,7 +22,7 @@ import { CustomerSchema, TokenHealthSchema, viewCustomers } from "../customers/v
 import { tokenHealth } from "../grants/health.ts";
 import { findGrant, openAccessToken } from "../grants/store.ts";
 import type { App } from "../lib/app-env.ts";
-import { ApiError } from "../lib/errors.ts";
+import { ApiError, uniqueViolation } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
@@ -220,7 +220,7 @@ export const registerPartnerRoutes = (app: App) => {
       .insert(partners)
       .values(row)
       .catch((error: unknown) => {
-        if (String(error instanceof Error && error.cause ? error.cause : error).includes("UNIQUE")) {
+        if (uniqueViolation(error)) {
           throw new ApiError(
             "CONFLICT",
             "body.name or body.organizationId: a partner with this name or organization exists already.",

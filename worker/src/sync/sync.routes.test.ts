@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { initialRunState } from "@wxsync/core/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCron } from "../../test/cron.ts";
 import { call, createKey } from "../../test/helpers.ts";
@@ -286,38 +287,15 @@ describe("sync runs through the API", () => {
 
   it("resumes a run whose Workflow stopped, from its checkpoint", async () => {
     const users = await dataSync("SyncSparkUsersSyncCo");
-    const state = JSON.stringify({
-      models: ["User"],
-      index: 0,
-      cursor: { phase: "fetch", next: null, parentOffset: 0, started: false },
-      options: {
+    const state = JSON.stringify(
+      initialRunState(["User"], {
         quickImport: false,
         refreshExisting: true,
         allowAdd: true,
         allowUpdate: true,
         allowRemove: true,
-      },
-      progress: [
-        {
-          model: "User",
-          status: "pending",
-          pages: 0,
-          items: 0,
-          expected: null,
-          added: 0,
-          updated: 0,
-          removed: 0,
-          unchanged: 0,
-          kept: 0,
-          pendingRemovals: 0,
-          errors: [],
-        },
-      ],
-      requests: 0,
-      throttled: 0,
-      status: "running",
-      approvedRemovals: [],
-    });
+      }),
+    );
     const stale = new Date(Date.now() - 3600_000).toISOString();
     const runId = crypto.randomUUID();
     await env.DB.prepare(
