@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Simulator } from "../app.ts";
 import { call, mintToken, quietSim } from "../testkit.ts";
 import { contractCases } from "./cases.testkit.ts";
-import { SpecIndex } from "./openapi.testkit.ts";
+import { SPEC_DIR, SpecIndex } from "./openapi.testkit.ts";
 
 /** "/items/3/devices/0/plannedMaintenance must be object,null" → "plannedMaintenance must be object,null". */
 const generalize = (error: string) => error.replace(/^\S*\//, "");
@@ -12,12 +12,13 @@ let sim: Simulator;
 let token: string;
 
 beforeAll(async () => {
+  if (!SPEC_DIR) return;
   spec = new SpecIndex();
   sim = quietSim({ customers: [80] });
   token = await mintToken(sim);
 }, 60_000);
 
-describe("responses validate against the official OpenAPI schemas (leniently)", () => {
+describe.skipIf(!SPEC_DIR)("responses validate against the official OpenAPI schemas (leniently)", () => {
   it("serves every case with a documented 2xx response that fits its schema", async () => {
     const failures: string[] = [];
     const cases = contractCases(sim);

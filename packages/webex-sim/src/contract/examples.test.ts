@@ -4,7 +4,7 @@ import type { Obj } from "../tenant/collection.ts";
 import { keyFunction } from "../tenant/context.ts";
 import type { ModelName } from "../tenant/types.ts";
 import { mintToken, quietSim, walk } from "../testkit.ts";
-import { SpecIndex } from "./openapi.testkit.ts";
+import { SPEC_DIR, SpecIndex } from "./openapi.testkit.ts";
 
 const T = "/telephony/config";
 
@@ -114,32 +114,36 @@ let sim: Simulator;
 let token: string;
 
 beforeAll(async () => {
+  if (!SPEC_DIR) return;
   spec = new SpecIndex();
   sim = quietSim({ customers: [20] });
   token = await mintToken(sim);
 }, 60_000);
 
-describe("each list endpoint's spec example item, loaded into the simulator, comes back unchanged", () => {
-  for (const c of LISTS) {
-    it(c.spec, async () => {
-      const example = spec.op("GET", c.spec).example as Record<string, Obj[]> | undefined;
-      const items = example?.[c.key];
-      expect(items?.length, "the spec has an example item").toBeGreaterThan(0);
-      const org = sim.sim.tenant.customers[0]!;
-      const q = `orgId=${org.id}`;
-      for (const item of items!) {
-        const res = await sim.request(`/_sim/orgs/0/${c.model}`, {
-          method: "POST",
-          body: JSON.stringify(item),
-        });
-        expect(res.status, await res.clone().text()).toBe(201);
-      }
-      const key = keyFunction(c.model);
-      for (const item of items!) {
-        const listed = await walk(sim, token, c.url(item, q), c.key);
-        const back = listed.find((o) => key(o) === key(item));
-        expect(back).toEqual(item);
-      }
-    });
-  }
-});
+describe.skipIf(!SPEC_DIR)(
+  "each list endpoint's spec example item, loaded into the simulator, comes back unchanged",
+  () => {
+    for (const c of LISTS) {
+      it(c.spec, async () => {
+        const example = spec.op("GET", c.spec).example as Record<string, Obj[]> | undefined;
+        const items = example?.[c.key];
+        expect(items?.length, "the spec has an example item").toBeGreaterThan(0);
+        const org = sim.sim.tenant.customers[0]!;
+        const q = `orgId=${org.id}`;
+        for (const item of items!) {
+          const res = await sim.request(`/_sim/orgs/0/${c.model}`, {
+            method: "POST",
+            body: JSON.stringify(item),
+          });
+          expect(res.status, await res.clone().text()).toBe(201);
+        }
+        const key = keyFunction(c.model);
+        for (const item of items!) {
+          const listed = await walk(sim, token, c.url(item, q), c.key);
+          const back = listed.find((o) => key(o) === key(item));
+          expect(back).toEqual(item);
+        }
+      });
+    }
+  },
+);

@@ -3,12 +3,20 @@
  * prescribes (the specs' own examples break some of their rules): `required` ignored, everything nullable,
  * extra properties allowed, enums and formats not enforced (unknown enum values are collected as warnings).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { parse } from "yaml";
 
-export const SPEC_DIR = join(import.meta.dirname, "../../../../../shared/webex-api/openapi/by-tag");
+/**
+ * Where the official specs are: `WEBEX_OPENAPI_DIR`, or the project's reference folder beside the checkout. They
+ * are not part of this repository, so a checkout without them cannot run the contract tests (they say so).
+ */
+export const SPEC_DIR: string | undefined = [
+  process.env.WEBEX_OPENAPI_DIR,
+  join(import.meta.dirname, "../../../../../shared/webex-api/openapi/by-tag"),
+  "/work/shared/webex-api/openapi/by-tag",
+].find((dir): dir is string => !!dir && existsSync(dir));
 
 type Json = Record<string, unknown>;
 export type Operation = {
@@ -73,7 +81,7 @@ export class SpecIndex {
   private readonly compiled = new Map<string, ValidateFunction>();
   readonly enums = new Map<string, unknown[]>();
 
-  constructor(dir = SPEC_DIR) {
+  constructor(dir: string = SPEC_DIR ?? "") {
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".yml"))) {
       const doc = parse(readFileSync(join(dir, file), "utf8")) as Json;
       const components = lenient(doc.components ?? {}, file, this.enums, "#/components");
