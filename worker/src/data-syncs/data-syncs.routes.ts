@@ -3,14 +3,7 @@
  * Data syncs (which models, and how), the two ways VOSS starts a sync, and model type lists.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  isModelName,
-  MODEL_NAMES,
-  resolveModelTypeList,
-  SPARK_DATA_ALL_MTL,
-  SPARK_DATA_SYNC_ORDER,
-  SPARK_DATA_SYNC_ORDER_NAME,
-} from "@wxsync/core/models";
+import { SPARK_DATA_ALL_MTL, SPARK_DATA_SYNC_ORDER, SPARK_DATA_SYNC_ORDER_NAME } from "@wxsync/core/models";
 import { and, asc, eq } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
@@ -286,118 +279,5 @@ export const registerDataSyncRoutes = (app: App) => {
       );
     const { runId } = await startRun(services, { customer, dataSync, trigger: "sync_users" });
     return c.json(started(customer.id, runId), 202);
-  });
-};
-
-const ModelTypeListSchema = z
-  .object({
-    name: z.string(),
-    builtIn: z.boolean(),
-    include: z.array(z.string()),
-    exclude: z.array(z.string()),
-    models: z.array(z.string()),
-  })
-  .openapi("ModelTypeList");
-const ModelTypeListInput = z
-  .strictObject({
-    name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(120)
-      .regex(/^[\w.-]+$/, "may contain letters, digits, _ . and -"),
-    include: z
-      .array(ModelEnum)
-      .default([])
-      .openapi({ description: "Models to sync; empty means every model." }),
-    exclude: z.array(ModelEnum).default([]),
-  })
-  .openapi("ModelTypeListCreate");
-
-const mtlRoutes = {
-  list: createRoute({
-    method: "get",
-    path: "/api/v1/model-type-lists",
-    tags,
-    summary: "Model type lists: SparkDataAllMTL and user-defined ones",
-    security: bearerSecurity,
-    responses: {
-      200: { description: "Lists", content: jsonContent(z.object({ items: z.array(ModelTypeListSchema) })) },
-      ...errorResponses,
-    },
-  }),
-  create: createRoute({
-    method: "post",
-    path: "/api/v1/model-type-lists",
-    tags,
-    summary: "Add a model type list (include and exclusion lists)",
-    security: bearerSecurity,
-    middleware: [requireRole("admin")] as const,
-    request: { body: { content: jsonContent(ModelTypeListInput), required: true } },
-    responses: {
-      201: { description: "Created", content: jsonContent(ModelTypeListSchema) },
-      ...errorResponses,
-    },
-  }),
-};
-
-export const registerModelTypeListRoutes = (app: App) => {
-  app.openapi(mtlRoutes.list, async (c) => {
-    const rows = await c.var.services.db
-      .select()
-      .from(modelTypeLists)
-      .orderBy(asc(modelTypeLists.name))
-      .all();
-    const builtIn = {
-      name: SPARK_DATA_ALL_MTL,
-      builtIn: true,
-      include: [],
-      exclude: [],
-      models: [...MODEL_NAMES],
-    };
-    const custom = rows.map((r) => ({
-      name: r.name,
-      builtIn: false,
-      include: r.include,
-      exclude: r.exclude,
-      models: resolveModelTypeList({
-        include: r.include.filter(isModelName),
-        exclude: r.exclude.filter(isModelName),
-      }),
-    }));
-    return c.json({ items: [builtIn, ...custom] }, 200);
-  });
-
-  app.openapi(mtlRoutes.create, async (c) => {
-    const { services } = c.var;
-    const body = c.req.valid("json");
-    if (body.name === SPARK_DATA_ALL_MTL)
-      throw new ApiError("CONFLICT", `body.name: ${SPARK_DATA_ALL_MTL} is built in.`);
-    const stamp = services.now().toISOString();
-    await services.db
-      .insert(modelTypeLists)
-      .values({
-        id: crypto.randomUUID(),
-        name: body.name,
-        include: body.include,
-        exclude: body.exclude,
-        createdAt: stamp,
-        updatedAt: stamp,
-      })
-      .catch((error: unknown) => {
-        if (uniqueViolation(error))
-          throw new ApiError("CONFLICT", `body.name: a list named ${body.name} exists already.`);
-        throw error;
-      });
-    return c.json(
-      {
-        name: body.name,
-        builtIn: false,
-        include: body.include,
-        exclude: body.exclude,
-        models: resolveModelTypeList({ include: body.include, exclude: body.exclude }),
-      },
-      201,
-    );
   });
 };

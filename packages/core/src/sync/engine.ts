@@ -12,7 +12,7 @@ import { WebexApiError } from "../webex/errors.ts";
 import { contentHash, diffFields } from "./canonical.ts";
 import { createGovernor, type Governor, mapGoverned } from "./governor.ts";
 import { arr, type Item, obj, str } from "./item.ts";
-import { MODEL_SPECS, type ModelSpec, type PlanContext } from "./specs.ts";
+import { MODEL_SPECS, type ModelSpec, type PlanContext } from "./specs/index.ts";
 import { type ModelProgress, nextModel, type RunState } from "./state.ts";
 import type { Change, StoredRow, SyncRow, SyncStore } from "./store.ts";
 

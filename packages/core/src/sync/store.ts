@@ -6,7 +6,7 @@
 import type { ModelName } from "../models/catalog.ts";
 import type { FieldChange } from "./canonical.ts";
 import type { Item } from "./item.ts";
-import type { ColumnValue } from "./specs.ts";
+import type { ColumnValue } from "./specs/index.ts";
 
 export type SyncRow = {
   id: string;

@@ -1,0 +1,121 @@
+/**
+ * @module sync/specs/shared
+ * How each model is read from Webex (REFERENCE §3): which list call, which item key, the largest page size
+ * Webex allows, which detail call Refresh Existing adds, and which fields become searchable columns.
+ */
+import type { ModelName } from "../../models/catalog.ts";
+import type { Query } from "../../webex/client.ts";
+import { arr, type Item, obj, str } from "../item.ts";
+
+export type ColumnValue = string | number | boolean | null;
+
+/** What a sync needs to know of earlier models to plan this one (licences, for the licence check). */
+export type PlanContext = {
+  /** Licence ids named "Webex Calling - Professional". */
+  professionalLicenceIds: Set<string>;
+  /** Licence ids that count as calling licences (Professional or Workspaces). */
+  callingLicenceIds: Set<string>;
+};
+
+export type Fetch =
+  | { kind: "single"; path: (orgId: string) => string }
+  | {
+      kind: "list";
+      path: string;
+      itemKey: string;
+      query?: Query;
+      page?: { param: "max" | "count"; size: number };
+    }
+  | {
+      kind: "perParent";
+      parent: ModelName;
+      path: (parent: Item) => string | null;
+      itemKey: string;
+      query?: Query;
+      page?: { param: "max"; size: number };
+      /** Adds what the child does not carry itself (e.g. the location id of a floor list). */
+      annotate?: (item: Item, parent: Item) => Item;
+    }
+  | {
+      kind: "features";
+      parent: ModelName;
+      /** Only these parents get their settings read. */
+      include: (parent: Item, ctx: PlanContext) => boolean;
+      features: readonly string[];
+      path: (parent: Item, feature: string) => string;
+    }
+  | { kind: "derived"; from: ModelName; select: (rows: Item[]) => Item[] };
+
+export type ModelSpec = {
+  name: ModelName;
+  fetch: Fetch;
+  /** The full object, read by Refresh Existing (not by Quick Import). */
+  detail?: (item: Item) => string | null;
+  id: (item: Item) => string | null;
+  /** A readable label for lists and change reports. */
+  label: (item: Item) => string | null;
+  columns: Record<string, (item: Item, ctx: PlanContext) => ColumnValue>;
+};
+
+export const loc = (item: Item) => str(item.locationId) ?? str(obj(item.location).id);
+export const locName = (item: Item) => str(item.locationName) ?? str(obj(item.location).name);
+export const enc = encodeURIComponent;
+export const detailIn = (segment: string) => (item: Item) => {
+  const id = str(item.id);
+  const locationId = loc(item);
+  return id && locationId ? `/telephony/config/locations/${enc(locationId)}/${segment}/${enc(id)}` : null;
+};
+export const byId = (item: Item) => str(item.id);
+export const TELEPHONY_PAGE = { param: "max", size: 2000 } as const;
+
+/** Calling settings read per user with a Professional licence (VOSS's UserConfig). */
+export const USER_CONFIG_FEATURES = [
+  "callForwarding",
+  "callWaiting",
+  "callerId",
+  "doNotDisturb",
+  "voicemail",
+  "numbers",
+  "incomingPermission",
+  "outgoingPermission",
+  "intercept",
+  "privacy",
+] as const;
+
+export const WORKSPACE_CALL_FEATURES = [
+  "callForwarding",
+  "callWaiting",
+  "callerId",
+  "incomingPermission",
+  "intercept",
+  "numbers",
+  "outgoingPermission",
+] as const;
+
+const NUMBER_USAGE: Record<string, string> = {
+  PEOPLE: "User",
+  PLACE: "Workspace",
+  HUNT_GROUP: "HuntGroup",
+  AUTO_ATTENDANT: "AutoAttendant",
+  CALL_QUEUE: "CallQueue",
+  VIRTUAL_LINE: "VirtualLine",
+  PAGING_GROUP: "PagingGroup",
+  VOICE_MESSAGING: "VoiceMessaging",
+  VOICEMAIL_GROUP: "VoicemailGroup",
+  ROUTE_LIST: "RouteList",
+};
+
+/** VOSS's number inventory columns: Used/Available, the owner's kind, and the vendor. */
+export function numberInventory(item: Item) {
+  const owner = obj(item.owner);
+  const ownerType = str(owner.type);
+  return {
+    status: ownerType ? "Used" : "Available",
+    usage: ownerType ? (NUMBER_USAGE[ownerType] ?? ownerType) : null,
+    vendor: "Webex Calling",
+  };
+}
+
+export function hasLicence(item: Item, ids: Set<string>) {
+  return arr(item.licenses).some((id) => typeof id === "string" && ids.has(id));
+}
