@@ -12,6 +12,7 @@ import { WebexApiError } from "../webex/errors.ts";
 import { contentHash, diffFields } from "./canonical.ts";
 import { createGovernor, type Governor, mapGoverned } from "./governor.ts";
 import { arr, type Item, obj, str } from "./item.ts";
+import { planContext, withOwners } from "./owners.ts";
 import { MODEL_SPECS, type ModelSpec, type PlanContext } from "./specs/index.ts";
 import { type ModelProgress, nextModel, type RunState } from "./state.ts";
 import type { Change, StoredRow, SyncRow, SyncStore } from "./store.ts";
@@ -37,18 +38,6 @@ export function removalNeedsApproval(removing: number, stored: number): boolean 
   return removing > Math.max(50, Math.floor(stored * 0.2));
 }
 
-const CALLING_LICENCES = ["Webex Calling - Professional", "Webex Calling - Workspaces"];
-
-async function planContext(store: SyncStore): Promise<PlanContext> {
-  const licences = await store.readAll("License");
-  const named = (names: string[]) =>
-    new Set(licences.filter((l) => names.includes(str(l.name) ?? "")).map((l) => str(l.id)!));
-  return {
-    professionalLicenceIds: named(["Webex Calling - Professional"]),
-    callingLicenceIds: named(CALLING_LICENCES),
-  };
-}
-
 class Chunk {
   spent = 0;
   constructor(
@@ -68,44 +57,8 @@ class Chunk {
     return this.state.progress[this.state.index]!;
   }
 
-  /** Adds what VOSS derives for devices and numbers: the owner's email and whether they hold a calling licence. */
-  async enrich(spec: ModelSpec, items: Item[]): Promise<Item[]> {
-    if (spec.name !== "Device" && spec.name !== "Number") return items;
-    const ownerOf = (item: Item) => {
-      if (spec.name === "Device") return { person: str(item.personId), place: str(item.workspaceId) };
-      const owner = obj(item.owner);
-      const type = str(owner.type);
-      return {
-        person: type === "PEOPLE" ? str(owner.id) : null,
-        place: type === "PLACE" ? str(owner.id) : null,
-      };
-    };
-    const owners = items.map(ownerOf);
-    const people = await this.deps.store.lookup(
-      "User",
-      owners.map((o) => o.person).filter((id): id is string => !!id),
-    );
-    const places = await this.deps.store.lookup(
-      "Place",
-      owners.map((o) => o.place).filter((id): id is string => !!id),
-    );
-    return items.map((item, i) => {
-      const { person, place } = owners[i]!;
-      const personRow = person ? people.get(person) : undefined;
-      const placeRow = place ? places.get(place) : undefined;
-      const licences = personRow
-        ? arr(personRow.licenses)
-        : placeRow
-          ? arr(obj(obj(placeRow.calling).webexCalling).licenses)
-          : [];
-      const callingLicensed = licences.some(
-        (id) => typeof id === "string" && this.ctx.callingLicenceIds.has(id),
-      );
-      const extra: Item = { callingLicensed };
-      if (spec.name === "Device")
-        extra.ownerEmail = personRow ? (str(arr(personRow.emails)[0]) ?? null) : null;
-      return { ...item, ...extra };
-    });
+  enrich(spec: ModelSpec, items: Item[]): Promise<Item[]> {
+    return withOwners(this.deps.store, this.ctx, spec.name, items);
   }
 
   /** Details, enrichment, hashing and the diff for one batch of listed items. */

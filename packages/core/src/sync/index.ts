@@ -5,3 +5,4 @@ export * from "./item.ts";
 export * from "./specs/index.ts";
 export * from "./state.ts";
 export * from "./store.ts";
+export * from "./owners.ts";
