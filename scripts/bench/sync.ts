@@ -16,7 +16,12 @@ import { freePort } from "../lib/ports.ts";
 import { minimumRequests } from "./minimum.ts";
 
 const { values } = parseArgs({
-  options: { users: { type: "string", default: "10000" }, "full-users": { type: "string", default: "1000" } },
+  // --scenario a|b|all picks what to run; --users sizes (a), --full-users sizes (b).
+  options: {
+    users: { type: "string", default: "10000" },
+    "full-users": { type: "string", default: "1000" },
+    scenario: { type: "string", default: "all" },
+  },
 });
 
 type Run = {
@@ -153,58 +158,62 @@ async function measured(ctx: Ctx, label: string, dataSyncId: string, minimum: nu
   report(label, result, minimum, rate, before, await ctx.webexCounts());
 }
 
-await bench("(a) Quick Import", quickUsers, 20, async (ctx) => {
-  const sync = await ctx.syncWith({ quickImport: true, refreshExisting: false });
-  const minimum = await minimumRequests(ALL_MODELS, ctx.objects, { details: false });
-  await measured(ctx, "first run ", sync.id, minimum, 20);
-  await measured(ctx, "unchanged ", sync.id, minimum, 20);
-});
+if (values.scenario !== "b")
+  await bench("(a) Quick Import", quickUsers, 20, async (ctx) => {
+    const sync = await ctx.syncWith({ quickImport: true, refreshExisting: false });
+    const minimum = await minimumRequests(ALL_MODELS, ctx.objects, { details: false });
+    await measured(ctx, "first run ", sync.id, minimum, 20);
+    await measured(ctx, "unchanged ", sync.id, minimum, 20);
+  });
 
-await bench(
-  "(b) full sync with Refresh Existing and UserConfig",
-  Number(values["full-users"]),
-  50,
-  async (ctx) => {
-    const { syncWith, run, wait, objects, stack, customer, api } = ctx;
-    const sync = await syncWith({ quickImport: false, refreshExisting: true });
-    const minimum = await minimumRequests(ALL_MODELS, objects, { details: true });
-    await measured(ctx, "first run ", sync.id, minimum, 50);
-    await measured(ctx, "unchanged ", sync.id, minimum, 50);
+if (values.scenario !== "a")
+  await bench(
+    "(b) full sync with Refresh Existing and UserConfig",
+    Number(values["full-users"]),
+    50,
+    async (ctx) => {
+      const { syncWith, run, wait, objects, stack, customer, api } = ctx;
+      const sync = await syncWith({ quickImport: false, refreshExisting: true });
+      const minimum = await minimumRequests(ALL_MODELS, objects, { details: true });
+      await measured(ctx, "first run ", sync.id, minimum, 50);
+      await measured(ctx, "unchanged ", sync.id, minimum, 50);
 
-    // Interrupted: stop the worker at a random point, start it again, let the cron find the run and resume it.
-    const before = await ctx.webexCounts();
-    const runId = await run(sync.id);
-    const stopAt = 20 + Math.floor(Math.random() * 60);
-    await wait(runId, (r) => r.progress >= stopAt);
-    const worker = stack.services.find((s) => s.name === "worker")!;
-    console.log(`interrupting at ${stopAt} % (run ${runId})`);
-    await stack.restart(worker);
-    // A cron tick "four minutes later" sees the run silent for longer than the stale limit and resumes it.
-    await fetch(
-      `${stack.workerUrl}/__scheduled?cron=${encodeURIComponent("*/5 * * * *")}&time=${Date.now() + 4 * 60_000}`,
-    );
-    const resumed = await wait(runId);
-    report("resumed   ", resumed, minimum, 50, before, await ctx.webexCounts());
-    for (const [model, simModel] of [
-      ["User", "people"],
-      ["Device", "devices"],
-      ["Number", "numbers"],
-      ["Location", "locations"],
-    ] as const) {
-      let count = 0;
-      let cursor: string | null = null;
-      do {
-        const page: { items: unknown[]; nextCursor: string | null } = await api(
-          "GET",
-          `/api/v1/customers/${customer.id}/models/${model}?limit=1000${cursor ? `&cursor=${cursor}` : ""}`,
-        );
-        count += page.items.length;
-        cursor = page.nextCursor;
-      } while (cursor);
-      const expected = (await objects(simModel)).length;
-      console.log(
-        `after resume, ${model}: ${count} in D1, ${expected} at Webex ${count === expected ? "(identical)" : "(DIFFERENT)"}`,
+      // Interrupted: stop the worker at a random point, start it again, let the cron find the run and resume it.
+      const before = await ctx.webexCounts();
+      const runId = await run(sync.id);
+      const stopAt = 20 + Math.floor(Math.random() * 60);
+      await wait(runId, (r) => r.progress >= stopAt);
+      // Progress moves at checkpoints; a random delay puts the kill anywhere inside the chunk that follows.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 8000));
+      const worker = stack.services.find((s) => s.name === "worker")!;
+      console.log(`interrupting at ${stopAt} % (run ${runId})`);
+      await stack.restart(worker);
+      // A cron tick "four minutes later" sees the run silent for longer than the stale limit and resumes it.
+      await fetch(
+        `${stack.workerUrl}/__scheduled?cron=${encodeURIComponent("*/5 * * * *")}&time=${Date.now() + 4 * 60_000}`,
       );
-    }
-  },
-);
+      const resumed = await wait(runId);
+      report("resumed   ", resumed, minimum, 50, before, await ctx.webexCounts());
+      for (const [model, simModel] of [
+        ["User", "people"],
+        ["Device", "devices"],
+        ["Number", "numbers"],
+        ["Location", "locations"],
+      ] as const) {
+        let count = 0;
+        let cursor: string | null = null;
+        do {
+          const page: { items: unknown[]; nextCursor: string | null } = await api(
+            "GET",
+            `/api/v1/customers/${customer.id}/models/${model}?limit=1000${cursor ? `&cursor=${cursor}` : ""}`,
+          );
+          count += page.items.length;
+          cursor = page.nextCursor;
+        } while (cursor);
+        const expected = (await objects(simModel)).length;
+        console.log(
+          `after resume, ${model}: ${count} in D1, ${expected} at Webex ${count === expected ? "(identical)" : "(DIFFERENT)"}`,
+        );
+      }
+    },
+  );
