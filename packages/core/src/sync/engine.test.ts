@@ -47,7 +47,11 @@ describe("sync engine against the simulator", () => {
     const state = await fullSync(env, store);
     expect(state.status).toBe("succeeded");
     for (const [model, simModel] of Object.entries(SIM_MODEL) as [ModelName, string][]) {
-      const expected = (await env.objects(simModel)).map((o) => String(o.id)).sort();
+      // Ids made from names repeat across locations: those models are keyed by location and id.
+      const byLocation = model === "CallPickup" || model === "CallParkGroup" || model === "Schedules";
+      const expected = (await env.objects(simModel))
+        .map((o) => (byLocation ? `${o.locationId}|${o.id}` : String(o.id)))
+        .sort();
       expect(ids(store, model), model).toEqual(expected);
     }
     const numbers = await env.objects("numbers");
@@ -145,6 +149,25 @@ describe("sync engine against the simulator", () => {
     const state = await fullSync(env, store, models);
     expect(store.tables.get("Device")!.has(keep.id)).toBe(true);
     expect(state.progress.find((p) => p.model === "Device")).toMatchObject({ kept: 1, removed: 0 });
+  });
+
+  it("keeps call pickups whose name-derived ids repeat in another location apart", async () => {
+    const env = await simFor(450);
+    const locations = await env.objects("locations");
+    expect(locations.length).toBeGreaterThan(1);
+    const pickup = (await env.objects("callPickups"))[0]!;
+    const other = locations.find((l) => l.id !== pickup.locationId)!;
+    await env.control("POST", "/orgs/0/callPickups", {
+      ...pickup,
+      locationId: other.id,
+      locationName: other.name,
+    });
+    const store = createMemoryStore();
+    await fullSync(env, store, ["Location", "CallPickup"]);
+    const stored = [...store.tables.get("CallPickup")!.values()].filter(
+      (row) => row.payload.id === pickup.id,
+    );
+    expect(stored.map((row) => row.payload.locationId).sort()).toEqual([pickup.locationId, other.id].sort());
   });
 
   it("gets through a page that fails three times in a row", async () => {

@@ -1,7 +1,16 @@
 /** Locations, floors, workspace locations, location calling settings, schedules and announcements. */
 import type { ModelName } from "../../models/catalog.ts";
 import { num, obj, str } from "../item.ts";
-import { byId, enc, loc, locName, type ModelSpec, TELEPHONY_PAGE } from "./shared.ts";
+import {
+  byId,
+  byLocationAndId,
+  enc,
+  loc,
+  locName,
+  type ModelSpec,
+  perLocation,
+  TELEPHONY_PAGE,
+} from "./shared.ts";
 
 export const LOCATIONS_SPECS = {
   WorkspaceLocation: {
@@ -92,14 +101,7 @@ export const LOCATIONS_SPECS = {
   },
   Schedules: {
     name: "Schedules",
-    fetch: {
-      kind: "perParent",
-      parent: "Location",
-      path: (p) => (str(p.id) ? `/telephony/config/locations/${enc(str(p.id)!)}/schedules` : null),
-      itemKey: "schedules",
-      page: TELEPHONY_PAGE,
-      annotate: (item, p) => ({ locationId: str(p.id), locationName: str(p.name), ...item }),
-    },
+    fetch: perLocation("schedules", "schedules"),
     detail: (i) => {
       const id = str(i.id);
       const locationId = loc(i);
@@ -108,7 +110,7 @@ export const LOCATIONS_SPECS = {
         ? `/telephony/config/locations/${enc(locationId)}/schedules/${enc(type)}/${enc(id)}`
         : null;
     },
-    id: byId,
+    id: byLocationAndId,
     label: (i) => str(i.name),
     columns: {
       name: (i) => str(i.name),

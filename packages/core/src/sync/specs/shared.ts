@@ -66,6 +66,28 @@ export const detailIn = (segment: string) => (item: Item) => {
   return id && locationId ? `/telephony/config/locations/${enc(locationId)}/${segment}/${enc(id)}` : null;
 };
 export const byId = (item: Item) => str(item.id);
+
+/**
+ * Schedules, call pickups and call parks have ids made from their name, so the same id appears in several
+ * locations: they are keyed by location and id.
+ */
+export const byLocationAndId = (item: Item) => {
+  const id = str(item.id);
+  const locationId = loc(item);
+  return id && locationId ? `${locationId}|${id}` : null;
+};
+
+/** A list read once per location (`/telephony/config/locations/{id}/<segment>`), each item told its location. */
+export function perLocation(segment: string, itemKey: string): Fetch {
+  return {
+    kind: "perParent",
+    parent: "Location",
+    path: (p) => (str(p.id) ? `/telephony/config/locations/${enc(str(p.id)!)}/${segment}` : null),
+    itemKey,
+    page: TELEPHONY_PAGE,
+    annotate: (item, p) => ({ locationId: str(p.id), locationName: str(p.name), ...item }),
+  };
+}
 export const TELEPHONY_PAGE = { param: "max", size: 2000 } as const;
 
 /** Calling settings read per user with a Professional licence (VOSS's UserConfig). */

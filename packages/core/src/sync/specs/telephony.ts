@@ -3,12 +3,14 @@ import type { ModelName } from "../../models/catalog.ts";
 import { bool, joined, obj, str } from "../item.ts";
 import {
   byId,
+  byLocationAndId,
   detailIn,
   enc,
   loc,
   locName,
   type ModelSpec,
   numberInventory,
+  perLocation,
   TELEPHONY_PAGE,
 } from "./shared.ts";
 
@@ -56,16 +58,9 @@ export const TELEPHONY_SPECS = {
   },
   CallPickup: {
     name: "CallPickup",
-    fetch: {
-      kind: "perParent",
-      parent: "Location",
-      path: (p) => (str(p.id) ? `/telephony/config/locations/${enc(str(p.id)!)}/callPickups` : null),
-      itemKey: "callPickups",
-      page: TELEPHONY_PAGE,
-      annotate: (item, p) => ({ locationId: str(p.id), locationName: str(p.name), ...item }),
-    },
+    fetch: perLocation("callPickups", "callPickups"),
     detail: detailIn("callPickups"),
-    id: byId,
+    id: byLocationAndId,
     label: (i) => str(i.name),
     columns: {
       name: (i) => str(i.name),
@@ -77,16 +72,9 @@ export const TELEPHONY_SPECS = {
   },
   CallParkGroup: {
     name: "CallParkGroup",
-    fetch: {
-      kind: "perParent",
-      parent: "Location",
-      path: (p) => (str(p.id) ? `/telephony/config/locations/${enc(str(p.id)!)}/callParks` : null),
-      itemKey: "callParks",
-      page: TELEPHONY_PAGE,
-      annotate: (item, p) => ({ locationId: str(p.id), locationName: str(p.name), ...item }),
-    },
+    fetch: perLocation("callParks", "callParks"),
     detail: detailIn("callParks"),
-    id: byId,
+    id: byLocationAndId,
     label: (i) => str(i.name),
     columns: {
       name: (i) => str(i.name),
