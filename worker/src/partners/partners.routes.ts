@@ -4,47 +4,24 @@
  * partner manages. Adopted customers use the partner's token with `orgId`.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  createWebexClient,
-  organizationListSchema,
-  resolveOrgId,
-  sameOrg,
-  WebexApiError,
-} from "@wxsync/core/webex";
-import { asc, eq, inArray } from "drizzle-orm";
+import { resolveOrgId, sameOrg } from "@wxsync/core/webex";
+import { asc, inArray } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { requireAllCustomers } from "../customers/access.ts";
 import { conflictFrom } from "../customers/customers.routes.ts";
 import { CustomerNameSchema } from "../customers/input.ts";
 import { customers } from "../customers/schema.ts";
 import { createCustomer } from "../customers/service.ts";
-import { CustomerSchema, TokenHealthSchema, viewCustomers } from "../customers/view.ts";
-import { tokenHealth } from "../grants/health.ts";
-import { findGrant, openAccessToken } from "../grants/store.ts";
+import { CustomerSchema, viewCustomers } from "../customers/view.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError, uniqueViolation } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
-import type { Services } from "../lib/services.ts";
 import { syncRolesAndLicences } from "../oauth/after-connect.ts";
+import { loadPartner, managedOrganizations, PartnerSchema, viewPartner } from "./partner.ts";
 import { type PartnerRow, partners } from "./schema.ts";
 
 const tags = ["Partners"];
-
-const PartnerSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    orgId: z.string(),
-    orgUuid: z.string(),
-    adminEmail: z.string().nullable(),
-    notes: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    tokenHealth: TokenHealthSchema,
-    links: z.object({ connect: z.string(), organizations: z.string() }),
-  })
-  .openapi("Partner");
 
 const PartnerCreateSchema = z
   .strictObject({
@@ -152,52 +129,6 @@ const routes = {
     },
   }),
 };
-
-async function viewPartner(services: Services, row: PartnerRow) {
-  const grant = await findGrant(services, { ownerType: "partner", ownerId: row.id });
-  return {
-    ...row,
-    tokenHealth: tokenHealth(grant, services.now()),
-    links: {
-      connect: `/api/v1/partners/${row.id}/connect`,
-      organizations: `/api/v1/partners/${row.id}/organizations`,
-    },
-  };
-}
-
-async function loadPartner(services: Services, id: string) {
-  const row = await services.db.select().from(partners).where(eq(partners.id, id)).get();
-  if (!row) throw new ApiError("NOT_FOUND", `No partner with id ${id}.`);
-  return row;
-}
-
-/** The partner's managed organizations at Webex (its own excluded), from its token. */
-async function managedOrganizations(services: Services, partner: PartnerRow) {
-  const grant = await findGrant(services, { ownerType: "partner", ownerId: partner.id });
-  if (!grant)
-    throw new ApiError(
-      "CONFLICT",
-      `${partner.name} is not connected to Webex yet: use its connect link first.`,
-    );
-  const client = createWebexClient({
-    baseUrl: services.env.WEBEX_API_BASE,
-    token: () => openAccessToken(services, grant),
-    fetch: services.webexFetch,
-    sleep: services.sleep,
-  });
-  try {
-    const { items } = organizationListSchema.parse(await client.get("/organizations"));
-    return items.filter((org) => !sameOrg(org.id, partner.orgId));
-  } catch (error) {
-    if (error instanceof WebexApiError) {
-      throw new ApiError(
-        "WEBEX_UNAVAILABLE",
-        `Webex did not list ${partner.name}'s organizations: ${error.message}${error.details.trackingId ? ` (tracking id ${error.details.trackingId})` : ""}.`,
-      );
-    }
-    throw error;
-  }
-}
 
 export const registerPartnerRoutes = (app: App) => {
   app.openapi(routes.create, async (c) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MODEL_NAMES, type ModelName } from "../models/catalog.ts";
-import { runChunk, runToEnd } from "./engine.ts";
+import { runChunk } from "./engine.ts";
+import { runToEnd } from "./run-to-end.ts";
 import { approveRemovals, initialRunState, type RunState } from "./state.ts";
 import { createMemoryStore } from "./store.ts";
 import { FULL, QUICK, simFor } from "./test-sim.ts";

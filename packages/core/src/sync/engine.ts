@@ -1,21 +1,13 @@
-/**
- * @module sync/engine
- * Runs a sync in chunks: each call to `runChunk` does at most `budget` Webex requests, then returns the
- * state to store. Per model: list (pages in order, checkpointed by next URL), read details and settings with
- * governed concurrency, diff by content hash (unchanged rows are not rewritten), then remove what the
- * complete listing no longer shows, unless the listing failed, the licence check keeps the row, or the
- * removal is large enough to need approval.
- */
-import { type ModelName, SPARK_DATA_SYNC_ORDER } from "../models/catalog.ts";
 import { createWebexClient, type Query, type WebexClient } from "../webex/client.ts";
 import { WebexApiError } from "../webex/errors.ts";
 import { contentHash, diffFields } from "./canonical.ts";
 import { createGovernor, type Governor, mapGoverned } from "./governor.ts";
 import { arr, type Item, obj, str } from "./item.ts";
 import { planContext, withOwners } from "./owners.ts";
+import { removeUnlisted } from "./removal.ts";
 import { MODEL_SPECS, type ModelSpec, type PlanContext } from "./specs/index.ts";
-import { type ModelProgress, nextModel, type RunState } from "./state.ts";
-import type { Change, StoredRow, SyncRow, SyncStore } from "./store.ts";
+import { type ModelProgress, nextModel, type RunState, settleStatus } from "./state.ts";
+import type { Change, SyncRow, SyncStore } from "./store.ts";
 
 export type EngineDeps = {
   webex: {
@@ -32,11 +24,6 @@ export type EngineDeps = {
   budget?: number;
   governor?: Governor;
 };
-
-/** At most this many rows may go without approval: max(50, 20 % of what is stored). */
-export function removalNeedsApproval(removing: number, stored: number): boolean {
-  return removing > Math.max(50, Math.floor(stored * 0.2));
-}
 
 class Chunk {
   spent = 0;
@@ -226,57 +213,15 @@ class Chunk {
   }
 
   /** Removes what a complete listing no longer shows, within the safety rules. */
-  async finalize(spec: ModelSpec): Promise<void> {
-    const { store } = this.deps;
-    const { options } = this.state;
-    if (options.quickImport || !options.allowRemove) return;
-    const unseen = await store.unseen(spec.name);
-    if (unseen.length === 0) return;
-    let removable: StoredRow[] = unseen;
-    if (spec.name === "Device" || spec.name === "Number") {
-      // VOSS's licence check: a device or number whose owner still holds a calling licence is kept, so a
-      // listing that momentarily misses it can't delete a working phone or a user's number.
-      const stillLicensed = await this.enrich(
-        spec,
-        unseen.map((row) => row.payload),
-      );
-      removable = unseen.filter((_, i) => stillLicensed[i]!.callingLicensed !== true);
-      this.progress.kept += unseen.length - removable.length;
-    }
-    if (removable.length === 0) return;
-    const stored = await store.count(spec.name);
-    if (removalNeedsApproval(removable.length, stored) && !this.state.approvedRemovals.includes(spec.name)) {
-      this.progress.pendingRemovals = removable.length;
-      this.progress.status = "awaiting_approval";
-      return;
-    }
-    await store.recordChanges(
-      removable.map((row) => ({
-        model: spec.name,
-        itemId: row.id,
-        label: row.label,
-        kind: "removed" as const,
-        fields: [],
-      })),
-    );
-    await store.remove(
-      spec.name,
-      removable.map((row) => row.id),
-    );
-    this.progress.removed += removable.length;
-    this.progress.pendingRemovals = 0;
+  finalize(spec: ModelSpec): Promise<void> {
+    return removeUnlisted({
+      store: this.deps.store,
+      state: this.state,
+      progress: this.progress,
+      model: spec.name,
+      ctx: this.ctx,
+    });
   }
-}
-
-function finish(state: RunState) {
-  const statuses = state.progress.map((p) => p.status);
-  state.status = statuses.includes("awaiting_approval")
-    ? "awaiting_approval"
-    : statuses.every((s) => s === "failed")
-      ? "failed"
-      : statuses.includes("failed")
-        ? "completed_with_errors"
-        : "succeeded";
 }
 
 /** Does up to one budget of work and returns the new state; call again while `status` is "running". */
@@ -330,22 +275,6 @@ export async function runChunk(input: RunState, deps: EngineDeps): Promise<RunSt
     }
     nextModel(state);
   }
-  if (state.index >= state.models.length) finish(state);
+  if (state.index >= state.models.length) settleStatus(state);
   return state;
 }
-
-/** Runs chunk after chunk until the run stops (tests, benchmarks and the CLI; the worker checkpoints instead). */
-export async function runToEnd(
-  state: RunState,
-  deps: EngineDeps,
-  onChunk?: (state: RunState) => void,
-): Promise<RunState> {
-  let current = state;
-  while (current.status === "running") {
-    current = await runChunk(current, deps);
-    onChunk?.(current);
-  }
-  return current;
-}
-
-export const ALL_MODELS: readonly ModelName[] = SPARK_DATA_SYNC_ORDER;

@@ -3,6 +3,8 @@ export * from "./engine.ts";
 export * from "./governor.ts";
 export * from "./item.ts";
 export * from "./owners.ts";
+export * from "./removal.ts";
+export * from "./run-to-end.ts";
 export * from "./specs/index.ts";
 export * from "./state.ts";
 export * from "./store.ts";

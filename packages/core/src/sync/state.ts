@@ -105,3 +105,15 @@ export function overallProgress(state: RunState): number {
   const done = state.progress.filter((p) => p.status !== "pending" && p.status !== "running").length;
   return state.models.length === 0 ? 100 : Math.round((done / state.models.length) * 100);
 }
+
+/** Once every model is through: the run's overall status. */
+export function settleStatus(state: RunState): void {
+  const statuses = state.progress.map((p) => p.status);
+  state.status = statuses.includes("awaiting_approval")
+    ? "awaiting_approval"
+    : statuses.every((s) => s === "failed")
+      ? "failed"
+      : statuses.includes("failed")
+        ? "completed_with_errors"
+        : "succeeded";
+}

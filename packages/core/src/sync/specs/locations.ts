@@ -1,10 +1,12 @@
 /** Locations, floors, workspace locations, location calling settings, schedules and announcements. */
 import type { ModelName } from "../../models/catalog.ts";
-import { num, obj, str } from "../item.ts";
+import { obj, str } from "../item.ts";
 import {
   byId,
   byLocationAndId,
   enc,
+  floorSpec,
+  floorsOf,
   loc,
   locName,
   type ModelSpec,
@@ -25,23 +27,10 @@ export const LOCATIONS_SPECS = {
       countryCode: (i) => str(i.countryCode),
     },
   },
-  WorkspaceLocationFloor: {
-    name: "WorkspaceLocationFloor",
-    fetch: {
-      kind: "perParent",
-      parent: "WorkspaceLocation",
-      path: (p) => (str(p.id) ? `/workspaceLocations/${enc(str(p.id)!)}/floors` : null),
-      itemKey: "items",
-      annotate: (item, p) => ({ locationId: str(p.id), ...item }),
-    },
-    id: byId,
-    label: (i) => str(i.displayName),
-    columns: {
-      displayName: (i) => str(i.displayName),
-      floorNumber: (i) => num(i.floorNumber),
-      locationId: (i) => str(i.locationId),
-    },
-  },
+  WorkspaceLocationFloor: floorSpec(
+    "WorkspaceLocationFloor",
+    floorsOf("WorkspaceLocation", "/workspaceLocations"),
+  ),
   Location: {
     name: "Location",
     fetch: { kind: "list", path: "/locations", itemKey: "items", page: { param: "max", size: 1000 } },
@@ -55,35 +44,9 @@ export const LOCATIONS_SPECS = {
       preferredLanguage: (i) => str(i.preferredLanguage),
     },
   },
-  LocationFloor: {
-    name: "LocationFloor",
-    fetch: {
-      kind: "perParent",
-      parent: "Location",
-      path: (p) => (str(p.id) ? `/locations/${enc(str(p.id)!)}/floors` : null),
-      itemKey: "items",
-      annotate: (item, p) => ({ locationId: str(p.id), ...item }),
-    },
-    id: byId,
-    label: (i) => str(i.displayName),
-    columns: {
-      displayName: (i) => str(i.displayName),
-      floorNumber: (i) => num(i.floorNumber),
-      locationId: (i) => str(i.locationId),
-    },
-  },
+  LocationFloor: floorSpec("LocationFloor", floorsOf("Location", "/locations")),
   // VOSS keeps floors twice; Webex has one floors API, so Floor is read from what LocationFloor fetched.
-  Floor: {
-    name: "Floor",
-    fetch: { kind: "derived", from: "LocationFloor", select: (rows) => rows },
-    id: byId,
-    label: (i) => str(i.displayName),
-    columns: {
-      displayName: (i) => str(i.displayName),
-      floorNumber: (i) => num(i.floorNumber),
-      locationId: (i) => str(i.locationId),
-    },
-  },
+  Floor: floorSpec("Floor", { kind: "derived", from: "LocationFloor", select: (rows) => rows }),
   LocationCallingDetails: {
     name: "LocationCallingDetails",
     fetch: { kind: "list", path: "/telephony/config/locations", itemKey: "locations", page: TELEPHONY_PAGE },

@@ -5,7 +5,7 @@
  */
 import type { ModelName } from "../../models/catalog.ts";
 import type { Query } from "../../webex/client.ts";
-import { arr, type Item, obj, str } from "../item.ts";
+import { arr, type Item, num, obj, str } from "../item.ts";
 
 export type ColumnValue = string | number | boolean | null;
 
@@ -140,4 +140,63 @@ export function numberInventory(item: Item) {
 
 export function hasLicence(item: Item, ids: Set<string>) {
   return arr(item.licenses).some((id) => typeof id === "string" && ids.has(id));
+}
+
+/** How many agents a hunt group, pickup or park has (known once its detail is read). */
+export const agentCount = (item: Item) => (Array.isArray(item.agents) ? item.agents.length : null);
+
+/** Where a telephony object sits, as columns. */
+export const atLocation = { locationId: loc, locationName: locName };
+
+/** A `/telephony/config/<path>` list at Webex's largest page size. */
+export function telephonyList(path: string, itemKey: string): Fetch {
+  return { kind: "list", path: `/telephony/config/${path}`, itemKey, page: TELEPHONY_PAGE };
+}
+
+/** The detail call `<prefix>/<id>`. */
+export function detailAt(prefix: string) {
+  return (item: Item) => (str(item.id) ? `${prefix}/${enc(str(item.id)!)}` : null);
+}
+
+/** The shape most models share: keyed by Webex id, labelled by `name`, with `name` first among the columns. */
+export function named(
+  name: ModelName,
+  fetch: Fetch,
+  columns: ModelSpec["columns"],
+  extra: Partial<Pick<ModelSpec, "detail" | "id">> = {},
+): ModelSpec {
+  return {
+    name,
+    fetch,
+    id: byId,
+    label: (i) => str(i.name),
+    ...extra,
+    columns: { name: (i) => str(i.name), ...columns },
+  };
+}
+
+/** A floor list (`<prefix>/<parent id>/floors`), each floor told the location it belongs to. */
+export function floorsOf(parent: ModelName, prefix: string): Fetch {
+  return {
+    kind: "perParent",
+    parent,
+    path: (p) => (str(p.id) ? `${prefix}/${enc(str(p.id)!)}/floors` : null),
+    itemKey: "items",
+    annotate: (item, p) => ({ locationId: str(p.id), ...item }),
+  };
+}
+
+/** Floors look the same wherever they come from. */
+export function floorSpec(name: ModelName, fetch: Fetch): ModelSpec {
+  return {
+    name,
+    fetch,
+    id: byId,
+    label: (i) => str(i.displayName),
+    columns: {
+      displayName: (i) => str(i.displayName),
+      floorNumber: (i) => num(i.floorNumber),
+      locationId: (i) => str(i.locationId),
+    },
+  };
 }

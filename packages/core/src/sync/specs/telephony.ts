@@ -2,120 +2,66 @@
 import type { ModelName } from "../../models/catalog.ts";
 import { bool, joined, obj, str } from "../item.ts";
 import {
-  byId,
+  agentCount,
+  atLocation,
   byLocationAndId,
+  detailAt,
   detailIn,
-  enc,
   loc,
-  locName,
   type ModelSpec,
+  named,
   numberInventory,
   perLocation,
-  TELEPHONY_PAGE,
+  telephonyList,
 } from "./shared.ts";
 
+const reachable = {
+  phoneNumber: (i: Record<string, unknown>) => str(i.phoneNumber),
+  extension: (i: Record<string, unknown>) => str(i.extension),
+};
+
 export const TELEPHONY_SPECS = {
-  HuntGroup: {
-    name: "HuntGroup",
-    fetch: {
-      kind: "list",
-      path: "/telephony/config/huntGroups",
-      itemKey: "huntGroups",
-      page: TELEPHONY_PAGE,
-    },
-    detail: detailIn("huntGroups"),
-    id: byId,
-    label: (i) => str(i.name),
-    columns: {
-      name: (i) => str(i.name),
-      phoneNumber: (i) => str(i.phoneNumber),
-      extension: (i) => str(i.extension),
-      locationId: loc,
-      locationName: locName,
-      enabled: (i) => bool(i.enabled),
-      agentCount: (i) => (Array.isArray(i.agents) ? i.agents.length : null),
-    },
-  },
-  AutoAttendants: {
-    name: "AutoAttendants",
-    fetch: {
-      kind: "list",
-      path: "/telephony/config/autoAttendants",
-      itemKey: "autoAttendants",
-      page: TELEPHONY_PAGE,
-    },
-    detail: detailIn("autoAttendants"),
-    id: byId,
-    label: (i) => str(i.name),
-    columns: {
-      name: (i) => str(i.name),
-      phoneNumber: (i) => str(i.phoneNumber),
-      extension: (i) => str(i.extension),
-      locationId: loc,
-      locationName: locName,
-      businessSchedule: (i) => str(i.businessSchedule),
-    },
-  },
-  CallPickup: {
-    name: "CallPickup",
-    fetch: perLocation("callPickups", "callPickups"),
-    detail: detailIn("callPickups"),
-    id: byLocationAndId,
-    label: (i) => str(i.name),
-    columns: {
-      name: (i) => str(i.name),
-      locationId: loc,
-      locationName: locName,
-      notificationType: (i) => str(i.notificationType),
-      agentCount: (i) => (Array.isArray(i.agents) ? i.agents.length : null),
-    },
-  },
-  CallParkGroup: {
-    name: "CallParkGroup",
-    fetch: perLocation("callParks", "callParks"),
-    detail: detailIn("callParks"),
-    id: byLocationAndId,
-    label: (i) => str(i.name),
-    columns: {
-      name: (i) => str(i.name),
-      locationId: loc,
-      locationName: locName,
-      recallOption: (i) => str(obj(i.recall).option),
-      agentCount: (i) => (Array.isArray(i.agents) ? i.agents.length : null),
-    },
-  },
-  CallParkExtensions: {
-    name: "CallParkExtensions",
-    fetch: {
-      kind: "list",
-      path: "/telephony/config/callParkExtensions",
-      itemKey: "callParkExtensions",
-      page: TELEPHONY_PAGE,
-    },
-    id: byId,
-    label: (i) => str(i.name),
-    columns: {
-      name: (i) => str(i.name),
-      extension: (i) => str(i.extension),
-      locationId: loc,
-      locationName: locName,
-    },
-  },
+  HuntGroup: named(
+    "HuntGroup",
+    telephonyList("huntGroups", "huntGroups"),
+    { ...reachable, ...atLocation, enabled: (i) => bool(i.enabled), agentCount },
+    { detail: detailIn("huntGroups") },
+  ),
+  AutoAttendants: named(
+    "AutoAttendants",
+    telephonyList("autoAttendants", "autoAttendants"),
+    { ...reachable, ...atLocation, businessSchedule: (i) => str(i.businessSchedule) },
+    { detail: detailIn("autoAttendants") },
+  ),
+  CallPickup: named(
+    "CallPickup",
+    perLocation("callPickups", "callPickups"),
+    { ...atLocation, notificationType: (i) => str(i.notificationType), agentCount },
+    { detail: detailIn("callPickups"), id: byLocationAndId },
+  ),
+  CallParkGroup: named(
+    "CallParkGroup",
+    perLocation("callParks", "callParks"),
+    { ...atLocation, recallOption: (i) => str(obj(i.recall).option), agentCount },
+    { detail: detailIn("callParks"), id: byLocationAndId },
+  ),
+  CallParkExtensions: named("CallParkExtensions", telephonyList("callParkExtensions", "callParkExtensions"), {
+    extension: (i) => str(i.extension),
+    ...atLocation,
+  }),
   Number: {
     name: "Number",
-    fetch: { kind: "list", path: "/telephony/config/numbers", itemKey: "phoneNumbers", page: TELEPHONY_PAGE },
+    fetch: telephonyList("numbers", "phoneNumbers"),
     // Extension-only rows have an empty phoneNumber: key them by location and extension instead.
     id: (i) => str(i.phoneNumber) ?? (str(i.extension) ? `ext:${loc(i) ?? "?"}:${str(i.extension)}` : null),
     label: (i) => str(i.phoneNumber) ?? str(i.extension),
     columns: {
-      phoneNumber: (i) => str(i.phoneNumber),
-      extension: (i) => str(i.extension),
+      ...reachable,
       state: (i) => str(i.state),
       phoneNumberType: (i) => str(i.phoneNumberType),
       mainNumber: (i) => bool(i.mainNumber),
       tollFreeNumber: (i) => bool(i.tollFreeNumber),
-      locationId: loc,
-      locationName: locName,
+      ...atLocation,
       ownerId: (i) => str(obj(i.owner).id),
       ownerType: (i) => str(obj(i.owner).type),
       ownerName: (i) => joined([obj(i.owner).firstName, obj(i.owner).lastName]),
@@ -125,59 +71,34 @@ export const TELEPHONY_SPECS = {
       callingLicensed: (i) => bool(i.callingLicensed),
     },
   },
-  DialPlans: {
-    name: "DialPlans",
-    fetch: {
-      kind: "list",
-      path: "/telephony/config/premisePstn/dialPlans",
-      itemKey: "dialPlans",
-      page: TELEPHONY_PAGE,
-    },
-    detail: (i) => (str(i.id) ? `/telephony/config/premisePstn/dialPlans/${enc(str(i.id)!)}` : null),
-    id: byId,
-    label: (i) => str(i.name),
-    columns: {
-      name: (i) => str(i.name),
+  DialPlans: named(
+    "DialPlans",
+    telephonyList("premisePstn/dialPlans", "dialPlans"),
+    {
       routeId: (i) => str(i.routeId),
       routeName: (i) => str(i.routeName),
       routeType: (i) => str(i.routeType),
     },
-  },
-  RouteGroups: {
-    name: "RouteGroups",
-    fetch: {
-      kind: "list",
-      path: "/telephony/config/premisePstn/routeGroups",
-      itemKey: "routeGroups",
-      page: TELEPHONY_PAGE,
-    },
-    detail: (i) => (str(i.id) ? `/telephony/config/premisePstn/routeGroups/${enc(str(i.id)!)}` : null),
-    id: byId,
-    label: (i) => str(i.name),
-    columns: {
-      name: (i) => str(i.name),
+    { detail: detailAt("/telephony/config/premisePstn/dialPlans") },
+  ),
+  RouteGroups: named(
+    "RouteGroups",
+    telephonyList("premisePstn/routeGroups", "routeGroups"),
+    {
       inUse: (i) => bool(i.inUse),
       gatewayCount: (i) => (Array.isArray(i.localGateways) ? i.localGateways.length : null),
     },
-  },
-  Trunks: {
-    name: "Trunks",
-    fetch: {
-      kind: "list",
-      path: "/telephony/config/premisePstn/trunks",
-      itemKey: "trunks",
-      page: TELEPHONY_PAGE,
-    },
-    detail: (i) => (str(i.id) ? `/telephony/config/premisePstn/trunks/${enc(str(i.id)!)}` : null),
-    id: byId,
-    label: (i) => str(i.name),
-    columns: {
-      name: (i) => str(i.name),
+    { detail: detailAt("/telephony/config/premisePstn/routeGroups") },
+  ),
+  Trunks: named(
+    "Trunks",
+    telephonyList("premisePstn/trunks", "trunks"),
+    {
       trunkType: (i) => str(i.trunkType),
-      locationId: loc,
-      locationName: locName,
+      ...atLocation,
       inUse: (i) => bool(i.inUse),
       status: (i) => str(i.status),
     },
-  },
+    { detail: detailAt("/telephony/config/premisePstn/trunks") },
+  ),
 } satisfies Partial<Record<ModelName, ModelSpec>>;
