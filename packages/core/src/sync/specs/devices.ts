@@ -1,7 +1,7 @@
 /** Devices, devices awaiting activation, and the read-only groups, teams and rooms. */
 import type { ModelName } from "../../models/catalog.ts";
 import { bool, num, str } from "../item.ts";
-import { byId, type ModelSpec } from "./shared.ts";
+import { byId, type ModelSpec, named } from "./shared.ts";
 
 export const DEVICES_SPECS = {
   Device: {
@@ -52,17 +52,11 @@ export const DEVICES_SPECS = {
       description: (i) => str(i.description),
     },
   },
-  Team: {
-    name: "Team",
-    fetch: { kind: "list", path: "/teams", itemKey: "items", page: { param: "max", size: 1000 } },
-    id: byId,
-    label: (i) => str(i.name),
-    columns: {
-      name: (i) => str(i.name),
-      description: (i) => str(i.description),
-      created: (i) => str(i.created),
-    },
-  },
+  Team: named(
+    "Team",
+    { kind: "list", path: "/teams", itemKey: "items", page: { param: "max", size: 1000 } },
+    { description: (i) => str(i.description), created: (i) => str(i.created) },
+  ),
   Room: {
     name: "Room",
     fetch: { kind: "list", path: "/rooms", itemKey: "items", page: { param: "max", size: 1000 } },

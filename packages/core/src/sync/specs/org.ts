@@ -1,7 +1,7 @@
 /** The organization, its roles, licences and calling profiles. */
 import type { ModelName } from "../../models/catalog.ts";
 import { num, str } from "../item.ts";
-import { byId, enc, type ModelSpec } from "./shared.ts";
+import { byId, enc, type ModelSpec, named } from "./shared.ts";
 
 export const ORG_SPECS = {
   Organization: {
@@ -11,32 +11,21 @@ export const ORG_SPECS = {
     label: (i) => str(i.displayName),
     columns: { displayName: (i) => str(i.displayName), created: (i) => str(i.created) },
   },
-  Role: {
-    name: "Role",
-    fetch: { kind: "list", path: "/roles", itemKey: "items" },
-    id: byId,
-    label: (i) => str(i.name),
-    columns: { name: (i) => str(i.name) },
-  },
-  License: {
-    name: "License",
-    fetch: { kind: "list", path: "/licenses", itemKey: "items" },
-    id: byId,
-    label: (i) => str(i.name),
-    columns: {
-      name: (i) => str(i.name),
+  Role: named("Role", { kind: "list", path: "/roles", itemKey: "items" }, {}),
+  License: named(
+    "License",
+    { kind: "list", path: "/licenses", itemKey: "items" },
+    {
       totalUnits: (i) => num(i.totalUnits),
       consumedUnits: (i) => num(i.consumedUnits),
       consumedByUsers: (i) => num(i.consumedByUsers),
       consumedByWorkspaces: (i) => num(i.consumedByWorkspaces),
       subscriptionId: (i) => str(i.subscriptionId),
     },
-  },
-  CallingProfile: {
-    name: "CallingProfile",
-    fetch: { kind: "list", path: "/telephony/config/callingProfiles", itemKey: "callingProfiles" },
-    id: byId,
-    label: (i) => str(i.name),
-    columns: { name: (i) => str(i.name) },
-  },
+  ),
+  CallingProfile: named(
+    "CallingProfile",
+    { kind: "list", path: "/telephony/config/callingProfiles", itemKey: "callingProfiles" },
+    {},
+  ),
 } satisfies Partial<Record<ModelName, ModelSpec>>;
