@@ -21,6 +21,7 @@ import { createServices, type WorkerDeps } from "./lib/services.ts";
 import { registerNotificationRoutes } from "./notifications/notifications.routes.ts";
 import { registerConnectRoutes } from "./oauth/connect.routes.ts";
 import { registerPartnerRoutes } from "./partners/partners.routes.ts";
+import { registerStatusPage } from "./status/status.route.ts";
 import { registerModelRoutes } from "./sync/models.routes.ts";
 import { registerRunRoutes } from "./sync/runs.routes.ts";
 import { registerTransactionRoutes } from "./transactions/transactions.routes.ts";
@@ -54,6 +55,7 @@ export function createApp(deps: WorkerDeps = {}) {
 
   // system
   registerHealth(app);
+  registerStatusPage(app);
   // api keys
   registerWhoami(app);
   registerApiKeyRoutes(app);

@@ -6,12 +6,13 @@
 
 import type { ApiKeyRole } from "@wxsync/core/api-keys";
 import { hashApiKey, isApiKeyFormat } from "@wxsync/core/api-keys";
-import { and, eq, isNull } from "drizzle-orm";
-import type { MiddlewareHandler } from "hono";
+import { eq } from "drizzle-orm";
+import type { Context, MiddlewareHandler } from "hono";
+import type { Db } from "../db/client.ts";
 import type { AppEnv } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
-import { roleAllows } from "./principal.ts";
-import { apiKeys } from "./schema.ts";
+import { type ApiPrincipal, roleAllows } from "./principal.ts";
+import { type ApiKeyRow, apiKeys } from "./schema.ts";
 
 export type ApiKeyAuthOptions = {
   /** Exact paths served without a key. */
@@ -22,6 +23,34 @@ function readKey(header: string | undefined): string | null {
   if (!header) return null;
   const [scheme, value] = header.split(" ", 2);
   return scheme?.toLowerCase() === "bearer" && value ? value.trim() : null;
+}
+
+/** The stored key a well-formed key names, revoked or not; null when no key has its hash. */
+export async function findApiKey(db: Db, key: string): Promise<ApiKeyRow | null> {
+  return (
+    (await db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.keyHash, await hashApiKey(key)))
+      .get()) ?? null
+  );
+}
+
+export function principalOf(row: ApiKeyRow): ApiPrincipal {
+  return {
+    keyId: row.id,
+    name: row.name,
+    role: row.role,
+    scope: row.customerScope ?? "all",
+  };
+}
+
+/** Records that the key was used, after the answer: recording must not slow it down. */
+export function recordKeyUse(c: Context<AppEnv>, keyId: string) {
+  const { db } = c.get("services");
+  c.executionCtx.waitUntil(
+    db.update(apiKeys).set({ lastUsedAt: new Date().toISOString() }).where(eq(apiKeys.id, keyId)).run(),
+  );
 }
 
 export const apiKeyAuth = ({ publicPaths }: ApiKeyAuthOptions): MiddlewareHandler<AppEnv> => {
@@ -38,18 +67,11 @@ export const apiKeyAuth = ({ publicPaths }: ApiKeyAuthOptions): MiddlewareHandle
         "The API key is malformed: wxsync keys start with wxs_ and are 47 characters.",
       );
     }
-    const { db } = c.get("services");
-    const row = await db
-      .select()
-      .from(apiKeys)
-      .where(and(eq(apiKeys.keyHash, await hashApiKey(key)), isNull(apiKeys.revokedAt)))
-      .get();
-    if (!row) throw new ApiError("UNAUTHORIZED", "The API key is unknown or has been revoked.");
-    c.set("principal", { keyId: row.id, name: row.name, role: row.role, scope: row.customerScope ?? "all" });
-    // Recording use must not slow the answer down.
-    c.executionCtx.waitUntil(
-      db.update(apiKeys).set({ lastUsedAt: new Date().toISOString() }).where(eq(apiKeys.id, row.id)).run(),
-    );
+    const row = await findApiKey(c.get("services").db, key);
+    if (!row || row.revokedAt)
+      throw new ApiError("UNAUTHORIZED", "The API key is unknown or has been revoked.");
+    c.set("principal", principalOf(row));
+    recordKeyUse(c, row.id);
     return next();
   };
 };

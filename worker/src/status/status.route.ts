@@ -1,0 +1,72 @@
+/**
+ * @module status/route
+ * `GET /`: a read-only status page for holders of an admin API key. Browsers can't put a Bearer header on a
+ * page they navigate to, so this page (and only this page) also takes the key as the password of HTTP Basic
+ * authentication. The API never does: credentials a browser remembers must not be able to change anything.
+ */
+import { isApiKeyFormat } from "@wxsync/core/api-keys";
+import type { Context } from "hono";
+import { findApiKey, principalOf, recordKeyUse } from "../api-keys/auth.ts";
+import type { App, AppEnv } from "../lib/app-env.ts";
+import { VERSION } from "../version.ts";
+import { loadStatus } from "./status.data.ts";
+import { refusalPage, statusPage } from "./status.view.ts";
+
+const SECURITY_HEADERS = {
+  "cache-control": "no-store",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+};
+const CHALLENGE = 'Basic realm="wxsync", charset="UTF-8"';
+
+/** The key from `Bearer <key>` or from the password of `Basic base64(user:key)`; the user name is ignored. */
+export function presentedKey(header: string | undefined): string | null {
+  if (!header) return null;
+  const [scheme, value] = header.trim().split(/\s+/, 2);
+  if (!value) return null;
+  if (scheme?.toLowerCase() === "bearer") return value;
+  if (scheme?.toLowerCase() !== "basic") return null;
+  let decoded: string;
+  try {
+    decoded = atob(value);
+  } catch {
+    return null;
+  }
+  const colon = decoded.indexOf(":");
+  return colon >= 0 ? decoded.slice(colon + 1) : null;
+}
+
+function refuse(c: Context<AppEnv>, status: 401 | 403, message: string) {
+  const title = status === 401 ? "Sign in with an API key" : "Not allowed";
+  const headers = status === 401 ? { ...SECURITY_HEADERS, "www-authenticate": CHALLENGE } : SECURITY_HEADERS;
+  return c.html(refusalPage(title, message), status, headers);
+}
+
+export const registerStatusPage = (app: App) =>
+  app.get("/", async (c) => {
+    const key = presentedKey(c.req.header("authorization"));
+    if (!key) {
+      return refuse(
+        c,
+        401,
+        "Sign in with any user name and a wxsync admin API key (wxs_...) as the password.",
+      );
+    }
+    const row = isApiKeyFormat(key) ? await findApiKey(c.var.services.db, key) : null;
+    if (!row)
+      return refuse(c, 401, "That is not a wxsync API key: use an admin API key (wxs_...) as the password.");
+    if (row.revokedAt) return refuse(c, 403, "This API key has been revoked.");
+    const principal = principalOf(row);
+    if (principal.role !== "admin") {
+      return refuse(
+        c,
+        403,
+        `The status page needs an admin API key; this one has the ${principal.role} role.`,
+      );
+    }
+    recordKeyUse(c, row.id);
+    const data = await loadStatus(c.var.services, principal);
+    return c.html(statusPage(data, VERSION), 200, SECURITY_HEADERS);
+  });
