@@ -13,6 +13,7 @@ import { registerCustomerRoutes } from "./customers/customers.routes.ts";
 import { registerDataSyncRoutes } from "./data-syncs/data-syncs.routes.ts";
 import { registerModelTypeListRoutes } from "./data-syncs/model-type-lists.routes.ts";
 import { registerScheduleRoutes } from "./data-syncs/schedules.routes.ts";
+import { registerDocs } from "./docs/docs.route.ts";
 import { registerGrantRoutes } from "./grants/grants.routes.ts";
 import { registerHealth } from "./health/health.route.ts";
 import type { AppEnv } from "./lib/app-env.ts";
@@ -27,7 +28,7 @@ import { registerRunRoutes } from "./sync/runs.routes.ts";
 import { registerTransactionRoutes } from "./transactions/transactions.routes.ts";
 import { VERSION } from "./version.ts";
 
-const PUBLIC_PATHS = ["/api/v1/health", "/api/v1/openapi.json"] as const;
+const PUBLIC_PATHS = ["/api/v1/health", "/api/v1/openapi.json", "/api/v1/docs"] as const;
 /** Bodies bigger than this are refused before parsing; no wxsync request needs more. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -73,6 +74,8 @@ export function createApp(deps: WorkerDeps = {}) {
   // what happened
   registerTransactionRoutes(app);
   registerNotificationRoutes(app);
+  // the reference page, rendered from the OpenAPI document below
+  registerDocs(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
     type: "http",
