@@ -17,12 +17,17 @@ import { registerDocs } from "./docs/docs.route.ts";
 import { registerGrantRoutes } from "./grants/grants.routes.ts";
 import { registerHealth } from "./health/health.route.ts";
 import type { AppEnv } from "./lib/app-env.ts";
+import { corsForOrigins } from "./lib/cors.ts";
 import { errorResponse, handleError, validationHook } from "./lib/errors.ts";
+import { etag } from "./lib/etag.ts";
 import { createServices, type WorkerDeps } from "./lib/services.ts";
+import { registerLogRoutes } from "./logs/logs.routes.ts";
 import { registerNotificationRoutes } from "./notifications/notifications.routes.ts";
 import { registerConnectRoutes } from "./oauth/connect.routes.ts";
 import { registerPartnerRoutes } from "./partners/partners.routes.ts";
+import { rateLimit } from "./rate-limit/middleware.ts";
 import { registerStatusPage } from "./status/status.route.ts";
+import { registerModelExportRoutes } from "./sync/model-exports.routes.ts";
 import { registerModelRoutes } from "./sync/models.routes.ts";
 import { registerRunRoutes } from "./sync/runs.routes.ts";
 import { registerTransactionRoutes } from "./transactions/transactions.routes.ts";
@@ -52,7 +57,10 @@ export function createApp(deps: WorkerDeps = {}) {
         ),
     }),
   );
+  app.use("/api/*", corsForOrigins());
   app.use("/api/v1/*", apiKeyAuth({ publicPaths: PUBLIC_PATHS }));
+  app.use("/api/v1/*", rateLimit());
+  app.use("/api/v1/*", etag());
 
   // system
   registerHealth(app);
@@ -70,10 +78,13 @@ export function createApp(deps: WorkerDeps = {}) {
   registerModelTypeListRoutes(app);
   registerScheduleRoutes(app);
   registerRunRoutes(app);
+  // CSV twins first: `{model}.csv` must not be taken for a model named "User.csv".
+  registerModelExportRoutes(app);
   registerModelRoutes(app);
   // what happened
   registerTransactionRoutes(app);
   registerNotificationRoutes(app);
+  registerLogRoutes(app);
   // the reference page, rendered from the OpenAPI document below
   registerDocs(app);
 

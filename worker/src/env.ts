@@ -46,6 +46,39 @@ export const envSchema = z.object({
   WEBEX_CLIENT_SECRET: z.string().min(1).optional(),
   /** Defaults to <this worker's origin>/oauth/callback; must match the integration's redirect URI exactly. */
   OAUTH_REDIRECT_URI: z.url({ error: "must be an absolute URL" }).optional(),
+  /** Log entries older than this many days are pruned by the cron trigger. */
+  LOG_RETENTION_DAYS: z.coerce
+    .number({ error: "must be a number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1 day")
+    .max(3650, "must be at most 3650 days")
+    .default(30),
+  /** Requests per minute each API key may make (a key's own limit overrides it); 429 with Retry-After above. */
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: "must be a number of requests" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .default(600),
+  /** Counts each API key's requests; without it (local tools), rate limiting is off. */
+  RATE_LIMITER: z
+    .custom<DurableObjectNamespace<import("./rate-limit/limiter.ts").RateLimiter>>(
+      (value) => typeof value === "object" && value !== null && "idFromName" in value,
+      "is not a Durable Object namespace: bind the RateLimiter class as RATE_LIMITER in wrangler.jsonc",
+    )
+    .optional(),
+  /**
+   * Browser origins allowed to call the API besides the worker's own, comma-separated: the extension's
+   * (chrome-extension://<id>). Nothing else gets CORS headers.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   /** Optional: notifications (expiring tokens, failed refreshes) are also POSTed here as JSON. */
   NOTIFY_WEBHOOK_URL: z.url({ error: "must be an absolute URL" }).optional(),
 });

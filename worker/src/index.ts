@@ -1,4 +1,5 @@
 import { createWorker } from "./worker.ts";
 
+export { RateLimiter } from "./rate-limit/limiter.ts";
 export { SyncWorkflow } from "./sync/workflow.ts";
 export default createWorker();

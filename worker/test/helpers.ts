@@ -9,12 +9,12 @@ export function call(path: string, init: RequestInit = {}) {
 /** Creates an API key directly in D1 and returns it with a ready `Authorization` header. */
 export async function createKey(
   role: ApiKeyRole,
-  options: { name?: string; scope?: string[] | null; revoked?: boolean } = {},
+  options: { name?: string; scope?: string[] | null; revoked?: boolean; rateLimitPerMinute?: number } = {},
 ) {
   const key = generateApiKey();
   const id = crypto.randomUUID();
   await env.DB.prepare(
-    "INSERT INTO api_keys (id, name, role, customer_scope, key_hash, key_hint, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO api_keys (id, name, role, customer_scope, key_hash, key_hint, created_at, revoked_at, rate_limit_per_minute) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   )
     .bind(
       id,
@@ -25,6 +25,7 @@ export async function createKey(
       apiKeyHint(key),
       new Date().toISOString(),
       options.revoked ? new Date().toISOString() : null,
+      options.rateLimitPerMinute ?? null,
     )
     .run();
   return { id, key, headers: { authorization: `Bearer ${key}` } };

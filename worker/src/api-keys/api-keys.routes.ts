@@ -4,10 +4,11 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiKeyHint, apiKeyRoles, generateApiKey, hashApiKey } from "@wxsync/core/api-keys";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { customers } from "../customers/schema.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
+import { cursorParam, keyset, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { jsonContent } from "../lib/params.ts";
 import { requireRole } from "./auth.ts";
@@ -22,6 +23,11 @@ const ApiKeySchema = z
     role: z.enum(apiKeyRoles),
     scope: z.union([z.literal("all"), z.array(z.string())]),
     keyHint: z.string().openapi({ description: "The first characters of the key, to tell keys apart." }),
+    rateLimitPerMinute: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Requests a minute this key may make; null uses the worker's default." }),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
@@ -43,6 +49,14 @@ const CreateSchema = z
       ])
       .default("all")
       .openapi({ description: '"all", or the ids of the customers the key may see.' }),
+    rateLimitPerMinute: z
+      .number({ error: "must be a number of requests a minute" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(100_000, "must be at most 100000")
+      .nullable()
+      .default(null)
+      .openapi({ description: "Requests a minute for this key (e.g. a smaller share for an integration)." }),
   })
   .openapi("ApiKeyCreate");
 
@@ -61,6 +75,7 @@ function view(row: ApiKeyRow): z.infer<typeof ApiKeySchema> {
     role: row.role,
     scope: row.customerScope ?? "all",
     keyHint: row.keyHint,
+    rateLimitPerMinute: row.rateLimitPerMinute,
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
     revokedAt: row.revokedAt,
@@ -88,8 +103,17 @@ const list = createRoute({
   summary: "Every API key, without the keys themselves",
   security: bearerSecurity,
   middleware: [requireRole("admin")] as const,
+  request: {
+    query: z.object({
+      role: z.enum(apiKeyRoles).optional(),
+      revoked: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+      sort: sortParam(["createdAt", "name", "lastUsedAt"], "createdAt"),
+      limit: pageLimit(100),
+      cursor: cursorParam,
+    }),
+  },
   responses: {
-    200: { description: "API keys", content: jsonContent(z.object({ items: z.array(ApiKeySchema) })) },
+    200: { description: "API keys", content: jsonContent(pageSchema(ApiKeySchema)) },
     ...errorResponses,
   },
 });
@@ -137,6 +161,7 @@ export const registerApiKeyRoutes = (app: App) => {
       customerScope: body.scope === "all" ? null : [...new Set(body.scope)],
       keyHash: await hashApiKey(key),
       keyHint: apiKeyHint(key),
+      rateLimitPerMinute: body.rateLimitPerMinute,
       createdAt: services.now().toISOString(),
       lastUsedAt: null,
       revokedAt: null,
@@ -146,8 +171,33 @@ export const registerApiKeyRoutes = (app: App) => {
   });
 
   app.openapi(list, async (c) => {
-    const rows = await c.var.services.db.select().from(apiKeys).orderBy(asc(apiKeys.createdAt)).all();
-    return c.json({ items: rows.map(view) }, 200);
+    const q = c.req.valid("query");
+    const k = keyset({
+      columns: { createdAt: apiKeys.createdAt, name: apiKeys.name, lastUsedAt: apiKeys.lastUsedAt },
+      id: apiKeys.id,
+      sort: q.sort,
+      defaultSort: "createdAt",
+      cursor: q.cursor,
+    });
+    const rows = await c.var.services.db
+      .select()
+      .from(apiKeys)
+      .where(
+        and(
+          q.role ? eq(apiKeys.role, q.role) : undefined,
+          q.revoked === undefined
+            ? undefined
+            : q.revoked === "true"
+              ? isNotNull(apiKeys.revokedAt)
+              : isNull(apiKeys.revokedAt),
+          k.where,
+        ),
+      )
+      .orderBy(...k.orderBy)
+      .limit(q.limit + 1)
+      .all();
+    const page = k.page(rows, q.limit);
+    return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(revoke, async (c) => {

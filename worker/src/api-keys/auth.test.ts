@@ -34,7 +34,13 @@ describe("API key authentication", () => {
     const res = await call("/api/v1/whoami", { headers });
     expect(res.status).toBe(200);
     const text = await res.text();
-    expect(JSON.parse(text)).toEqual({ keyId: id, name: "reporting", role: "viewer", scope: ["cust-1"] });
+    expect(JSON.parse(text)).toEqual({
+      keyId: id,
+      name: "reporting",
+      role: "viewer",
+      scope: ["cust-1"],
+      rateLimitPerMinute: null,
+    });
     expect(text).not.toContain(key);
     const row = await env.DB.prepare("SELECT key_hash, last_used_at FROM api_keys WHERE id = ?")
       .bind(id)

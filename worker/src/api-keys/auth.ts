@@ -42,6 +42,7 @@ export function principalOf(row: ApiKeyRow): ApiPrincipal {
     name: row.name,
     role: row.role,
     scope: row.customerScope ?? "all",
+    rateLimitPerMinute: row.rateLimitPerMinute,
   };
 }
 

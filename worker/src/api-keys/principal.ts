@@ -7,6 +7,8 @@ export type ApiPrincipal = {
   role: ApiKeyRole;
   /** Customer ids the key may see, or "all". */
   scope: "all" | string[];
+  /** The key's own requests-per-minute limit; null means RATE_LIMIT_PER_MINUTE. */
+  rateLimitPerMinute?: number | null;
 };
 
 const rank: Record<ApiKeyRole, number> = { viewer: 0, operator: 1, admin: 2 };

@@ -9,6 +9,12 @@ export const WhoamiSchema = z
     name: z.string(),
     role: z.enum(apiKeyRoles),
     scope: z.union([z.literal("all"), z.array(z.string())]),
+    rateLimitPerMinute: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .openapi({ description: "The key's own requests-a-minute limit; null uses the worker's default." }),
   })
   .openapi("Whoami");
 

@@ -6,6 +6,7 @@
 
 import { refreshDueTokens, warnExpiringTokens } from "../grants/cron.ts";
 import type { Services } from "../lib/services.ts";
+import { pruneLogs } from "../logs/write.ts";
 import { resumeStaleRuns, runDueSchedules } from "../sync/cron.ts";
 import { writeState } from "../system/state.ts";
 
@@ -17,12 +18,22 @@ const heartbeat: CronJob = {
   run: ({ services, now }) => writeState(services.db, "lastCronAt", now.toISOString(), now),
 };
 
+const DAY_MS = 86_400_000;
+
+const pruneOldLogs: CronJob = {
+  name: "prune-logs",
+  run: async ({ services, now }) => {
+    await pruneLogs(services, new Date(now.getTime() - services.env.LOG_RETENTION_DAYS * DAY_MS));
+  },
+};
+
 export const defaultJobs: CronJob[] = [
   heartbeat,
   refreshDueTokens,
   warnExpiringTokens,
   runDueSchedules,
   resumeStaleRuns,
+  pruneOldLogs,
 ];
 
 export async function runCronJobs(ctx: CronContext, jobs: CronJob[] = defaultJobs) {

@@ -1,15 +1,18 @@
 import { z } from "@hono/zod-openapi";
 import { DEFAULT_CALLING_BEHAVIOURS } from "./schema.ts";
 
+// The OpenAPI generator writes a regex's flags into `pattern` ("…$/u"), which then matches nothing: DOMAIN
+// spells out both cases instead of using /i, and NAME, which needs /u for \p{…}, documents its source.
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._&'()-]*$/u;
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
 
 export const CustomerNameSchema = z
   .string()
   .trim()
   .min(1, "must not be empty")
   .max(80, "must be at most 80 characters")
-  .regex(NAME, "may contain letters, digits, spaces and . _ & ' ( ) -, starting with a letter or digit");
+  .regex(NAME, "may contain letters, digits, spaces and . _ & ' ( ) -, starting with a letter or digit")
+  .openapi({ pattern: NAME.source });
 
 const fields = {
   name: CustomerNameSchema,

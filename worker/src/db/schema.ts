@@ -6,6 +6,7 @@ export * from "../api-keys/schema.ts";
 export * from "../customers/schema.ts";
 export * from "../data-syncs/schema.ts";
 export * from "../grants/schema.ts";
+export * from "../logs/schema.ts";
 export * from "../notifications/schema.ts";
 export * from "../oauth/schema.ts";
 export * from "../partners/schema.ts";

@@ -3,7 +3,7 @@
  * "Refresh Access Token" and Service App credentials for a customer.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { createServiceAppToken, tokenResponseSchema, WebexApiError } from "@wxsync/core/webex";
+import { createServiceAppToken, tokenResponseSchema } from "@wxsync/core/webex";
 import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
 import { CustomerSchema, viewCustomers } from "../customers/view.ts";
@@ -131,7 +131,7 @@ export const registerGrantRoutes = (app: App) => {
         );
       } catch (error) {
         const message = `Webex refused the Service App token request: ${error instanceof Error ? error.message : String(error)}. Check that a full administrator of ${customer.name} authorized the Service App in Control Hub.`;
-        await tx.fail(message, error instanceof WebexApiError ? error.details.trackingId : undefined);
+        await tx.fail(message, error);
         throw new ApiError("WEBEX_UNAVAILABLE", message);
       }
     }

@@ -118,7 +118,7 @@ export async function refreshGrant(
       revokedAt: revoked ? now.toISOString() : grant.revokedAt,
       updatedAt: now.toISOString(),
     });
-    await tx.fail(message, trackingId);
+    await tx.fail(message, error);
     await raiseNotification(services, {
       ...owner,
       kind: revoked ? "grant_revoked" : "refresh_failed",

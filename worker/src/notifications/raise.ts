@@ -5,6 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { Services } from "../lib/services.ts";
+import { writeLog } from "../logs/write.ts";
 import { type NOTIFICATION_KINDS, notifications } from "./schema.ts";
 
 export type NotificationInput = {
@@ -26,6 +27,13 @@ export async function raiseNotification(services: Services, input: NotificationI
     .onConflictDoNothing({ target: notifications.conditionKey })
     .returning({ id: notifications.id });
   if (inserted.length === 0) return false;
+  await writeLog(services, {
+    level: "warn",
+    kind: "token",
+    message: input.message,
+    customerId: input.ownerType === "customer" ? input.ownerId : null,
+    partnerId: input.ownerType === "partner" ? input.ownerId : null,
+  });
   if (webhook) {
     let status: "sent" | "failed" = "failed";
     try {

@@ -231,7 +231,7 @@ export const registerConnectRoutes = (app: App) => {
     } catch (error) {
       const trackingId = error instanceof WebexApiError ? error.details.trackingId : undefined;
       const message = `Webex refused the sign-in: ${error instanceof Error ? error.message : String(error)}.`;
-      await tx.fail(message, trackingId);
+      await tx.fail(message, error);
       return result(
         c,
         502,

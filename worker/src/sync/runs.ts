@@ -10,6 +10,8 @@ import { type CustomerRow, customers } from "../customers/schema.ts";
 import { type DataSyncRow, modelTypeLists } from "../data-syncs/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { Services } from "../lib/services.ts";
+import type { LogEntry } from "../logs/schema.ts";
+import { writeLog, writeLogs } from "../logs/write.ts";
 import { startTransaction } from "../transactions/recorder.ts";
 import { transactions } from "../transactions/schema.ts";
 import { createD1Store } from "./d1-store.ts";
@@ -149,6 +151,27 @@ function summarize(state: RunState): string {
     .join(" ");
 }
 
+/** One log entry per error a chunk added: Webex's status, code and tracking id kept for support. */
+function newErrorLogs(
+  before: RunState,
+  after: RunState,
+  ids: { customerId: string; runId: string },
+): LogEntry[] {
+  return after.progress.flatMap((p) => {
+    const seen = before.progress.find((b) => b.model === p.model)?.errors.length ?? 0;
+    return p.errors.slice(seen).map((e) => ({
+      level: p.status === "failed" ? ("error" as const) : ("warn" as const),
+      kind: e.status !== undefined ? ("webex_error" as const) : ("sync" as const),
+      message: `${p.model}: ${e.message}`,
+      model: p.model,
+      webexStatus: e.status ?? null,
+      webexErrorCode: e.code ?? null,
+      webexTrackingId: e.trackingId ?? null,
+      ...ids,
+    }));
+  });
+}
+
 /** Does one chunk of the run and stores the checkpoint. Returns the run's status afterwards. */
 export async function advanceRun(services: Services, runId: string): Promise<string> {
   const run = await services.db.select().from(syncRuns).where(eq(syncRuns.id, runId)).get();
@@ -171,6 +194,14 @@ export async function advanceRun(services: Services, runId: string): Promise<str
         .set({ status: "failed", message: error, endedAt: stamp() })
         .where(eq(transactions.id, run.transactionId))
         .run();
+    await writeLog(services, {
+      level: "error",
+      kind: "sync",
+      message: error,
+      customerId: customer?.id ?? null,
+      runId,
+      transactionId: run.transactionId,
+    });
     return "failed";
   }
   if (!run.startedAt) {
@@ -204,6 +235,7 @@ export async function advanceRun(services: Services, runId: string): Promise<str
   }).finally(() => clearInterval(heartbeat));
   const ended = state.status !== "running";
   const status = state.status === "running" ? "running" : state.status;
+  const entries = newErrorLogs(JSON.parse(run.state) as RunState, state, { customerId: customer.id, runId });
   const progress = overallProgress(state);
   const saved = await services.db
     .update(syncRuns)
@@ -230,6 +262,16 @@ export async function advanceRun(services: Services, runId: string): Promise<str
       .where(eq(transactions.id, run.transactionId))
       .run();
   }
+  if (ended)
+    entries.push({
+      level: status === "failed" ? "error" : status === "succeeded" ? "info" : "warn",
+      kind: "sync",
+      message: `Sync of ${customer.name} ${status.replaceAll("_", " ")}: ${summarize(state)}`,
+      customerId: customer.id,
+      runId,
+      transactionId: run.transactionId,
+    });
+  await writeLogs(services, entries);
   // What the run saw is only needed until it stops (an approval re-lists nothing: it reuses these marks).
   if (ended && status !== "awaiting_approval")
     await services.db.delete(syncSeen).where(eq(syncSeen.runId, runId)).run();

@@ -269,6 +269,7 @@ export async function runChunk(input: RunState, deps: EngineDeps): Promise<RunSt
               message: `${error.message}${error.details.path ? ` (${error.details.path})` : ""}`,
               status: error.status,
               trackingId: error.details.trackingId,
+              ...(error.details.code ? { code: error.details.code } : {}),
             }
           : { message: error instanceof Error ? error.message : String(error) },
       );

@@ -30,7 +30,7 @@ export type ModelProgress = {
   kept: number;
   /** Would be removed once approved (the deletion threshold was crossed). */
   pendingRemovals: number;
-  errors: { message: string; trackingId?: string; status?: number }[];
+  errors: { message: string; trackingId?: string; status?: number; code?: string }[];
 };
 
 export type Cursor = {

@@ -14,6 +14,8 @@ export class WebexApiError extends Error {
       retryAfterSeconds?: number;
       path?: string;
       descriptions?: string[];
+      /** Webex's own error code (`errors[].errorCode`, e.g. 400112), when the body has one. */
+      code?: string;
     } = {},
   ) {
     super(message);
@@ -63,6 +65,16 @@ export async function webexErrorFrom(res: Response, path: string): Promise<Webex
     trackingId,
     path,
     descriptions,
+    code: errorCodeOf(body),
     retryAfterSeconds: Number.isFinite(retryAfter) && res.headers.has("retry-after") ? retryAfter : undefined,
   });
+}
+
+function errorCodeOf(body: WebexErrorBody & { errorCode?: unknown }): string | undefined {
+  const first: unknown = Array.isArray(body.errors) ? body.errors[0] : undefined;
+  const candidate =
+    (typeof first === "object" && first !== null
+      ? (first as { errorCode?: unknown }).errorCode
+      : undefined) ?? body.errorCode;
+  return typeof candidate === "number" || typeof candidate === "string" ? String(candidate) : undefined;
 }

@@ -1,0 +1,155 @@
+/**
+ * @module listing
+ * One way to page, sort and filter every list of the API: `limit`, an opaque `cursor` (the `nextCursor` of
+ * the previous page), `sort=name` or `sort=-name`, and filters by field name. Keyset pagination on
+ * (sort value, id) so a page costs the same at row 100 as at row 100,000, and rows written meanwhile
+ * neither repeat nor vanish.
+ */
+import { z } from "@hono/zod-openapi";
+import { type AnyColumn, and, asc, desc, gt, lt, or, type SQL, sql } from "drizzle-orm";
+import { ApiError } from "./errors.ts";
+
+export const MAX_PAGE = 1000;
+
+export const pageLimit = (fallback = 100) =>
+  z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(MAX_PAGE, `must be at most ${MAX_PAGE}`)
+    .default(fallback)
+    .openapi({ description: `Items per page, 1-${MAX_PAGE}.` });
+
+export const cursorParam = z
+  .string()
+  .max(2000, "is not a cursor this API issued")
+  .optional()
+  .openapi({ description: "`nextCursor` of the previous page; absent for the first page." });
+
+/** `sort` accepting each listed field, ascending or with `-` descending. */
+export const sortParam = <const Name extends string>(names: readonly [Name, ...Name[]], fallback: string) =>
+  z
+    .enum(
+      [...names, ...names.map((n) => `-${n}` as const)] as [Name | `-${Name}`, ...(Name | `-${Name}`)[]],
+      {
+        error: `must be one of ${names.join(", ")} (prefix - to sort descending)`,
+      },
+    )
+    .optional()
+    .openapi({ description: `Field to sort by, \`-field\` for descending. Default: ${fallback}.` });
+
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: "Pass as `cursor` for the next page; null at the end." }),
+  });
+
+type Cursor = { s: string; v: unknown; id: string | number };
+
+// base64url of UTF-8 JSON: opaque to callers, safe in a query string without escaping.
+function encode(c: Cursor): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(JSON.stringify(c))) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+function parseCursor(value: string): unknown {
+  const binary = atob(value.replaceAll("-", "+").replaceAll("_", "/"));
+  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  return JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
+}
+
+function decode(value: string, sortName: string): Cursor {
+  let c: Partial<Cursor>;
+  try {
+    c = parseCursor(value) as Partial<Cursor>;
+  } catch {
+    throw new ApiError("BAD_REQUEST", "query.cursor: not a cursor this API issued");
+  }
+  if (typeof c !== "object" || c === null || (typeof c.id !== "string" && typeof c.id !== "number"))
+    throw new ApiError("BAD_REQUEST", "query.cursor: not a cursor this API issued");
+  if (c.s !== sortName)
+    throw new ApiError(
+      "BAD_REQUEST",
+      `query.cursor: was issued for sort=${c.s}; start again without a cursor`,
+    );
+  return c as Cursor;
+}
+
+export type Keyset = {
+  where: SQL | undefined;
+  orderBy: SQL[];
+  /** Cuts the `limit + 1` rows fetched into a page and the cursor after it. */
+  page: <Row extends Record<string, unknown>>(
+    rows: Row[],
+    limit: number,
+  ) => { items: Row[]; nextCursor: string | null };
+};
+
+/**
+ * The WHERE and ORDER BY continuing after `cursor`, for `sort` over `columns` (keyed by the row's field
+ * names), with `id` breaking ties. Fetch `limit + 1` rows and hand them to `page`.
+ */
+export function keyset(options: {
+  columns: Record<string, AnyColumn>;
+  id: AnyColumn;
+  idField?: string;
+  sort: string | undefined;
+  defaultSort: string;
+  cursor: string | undefined;
+}): Keyset {
+  const sort = options.sort ?? options.defaultSort;
+  const sortName = sort.replace(/^-/, "");
+  const column = options.columns[sortName];
+  if (!column)
+    throw new ApiError(
+      "BAD_REQUEST",
+      `query.sort: cannot sort by ${sortName}; use one of ${Object.keys(options.columns).join(", ")}`,
+    );
+  const descending = sort.startsWith("-");
+  const cmp = descending ? lt : gt;
+  let where: SQL | undefined;
+  if (options.cursor) {
+    const c = decode(options.cursor, sort);
+    where =
+      c.v === null
+        ? // NULLs sort first ascending, last descending (SQLite): continue within the NULLs, then past them.
+          descending
+          ? and(sql`${column} IS NULL`, cmp(options.id, c.id))
+          : or(sql`${column} IS NOT NULL`, and(sql`${column} IS NULL`, cmp(options.id, c.id)))
+        : or(
+            cmp(column, c.v),
+            and(sql`${column} = ${c.v}`, cmp(options.id, c.id)),
+            descending ? sql`${column} IS NULL` : undefined,
+          );
+  }
+  const idField = options.idField ?? "id";
+  return {
+    where,
+    orderBy: [descending ? desc(column) : asc(column), descending ? desc(options.id) : asc(options.id)],
+    page: (rows, limit) => {
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      const next =
+        rows.length > limit && last
+          ? encode({ s: sort, v: last[sortName] ?? null, id: last[idField] as string | number })
+          : null;
+      return { items, nextCursor: next };
+    },
+  };
+}
+
+/** Exact-match filters from the query (`undefined` = not filtered; `""` = the field is empty). */
+export function equalities(filters: Record<string, unknown>, columns: Record<string, AnyColumn>): SQL[] {
+  const out: SQL[] = [];
+  for (const [name, value] of Object.entries(filters)) {
+    if (value === undefined) continue;
+    const column = columns[name];
+    if (!column) continue;
+    out.push(value === "" ? sql`${column} IS NULL` : sql`${column} = ${value}`);
+  }
+  return out;
+}
