@@ -2,6 +2,7 @@ import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { tsImport } from "tsx/esm/api";
 import { defineConfig } from "vitest/config";
+import { TEST_EXTENSION_ORIGIN } from "./test/constants.ts";
 
 // A fixed, test-only key: 32 zero-free bytes, base64. Real deployments set their own with `wrangler secret put`.
 const TEST_TOKEN_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLTEyMzQ=";
@@ -37,6 +38,9 @@ export default defineConfig(async () => {
             WEBEX_API_BASE: `${SIM_ORIGIN}/v1`,
             WEBEX_CLIENT_ID: SIM_DEFAULT_CLIENT_ID,
             WEBEX_CLIENT_SECRET: SIM_DEFAULT_CLIENT_SECRET,
+            CORS_ORIGINS: TEST_EXTENSION_ORIGIN,
+            // High enough for the fuzz test's thousands of requests; rate-limit tests give their key its own limit.
+            RATE_LIMIT_PER_MINUTE: "100000",
           },
           // Every fetch the worker (and its Workflows) makes goes to the simulator, so the code under test
           // runs exactly as in production, with only WEBEX_API_BASE different.

@@ -21,12 +21,14 @@ import { corsForOrigins } from "./lib/cors.ts";
 import { errorResponse, handleError, validationHook } from "./lib/errors.ts";
 import { etag } from "./lib/etag.ts";
 import { createServices, type WorkerDeps } from "./lib/services.ts";
+import { utf8JsonBodies } from "./lib/utf8-body.ts";
 import { registerLogRoutes } from "./logs/logs.routes.ts";
 import { registerNotificationRoutes } from "./notifications/notifications.routes.ts";
 import { registerConnectRoutes } from "./oauth/connect.routes.ts";
 import { registerPartnerRoutes } from "./partners/partners.routes.ts";
 import { rateLimit } from "./rate-limit/middleware.ts";
 import { registerStatusPage } from "./status/status.route.ts";
+import { registerChangeRoutes } from "./sync/changes.routes.ts";
 import { registerModelExportRoutes } from "./sync/model-exports.routes.ts";
 import { registerModelRoutes } from "./sync/models.routes.ts";
 import { registerRunRoutes } from "./sync/runs.routes.ts";
@@ -60,6 +62,7 @@ export function createApp(deps: WorkerDeps = {}) {
   app.use("/api/*", corsForOrigins());
   app.use("/api/v1/*", apiKeyAuth({ publicPaths: PUBLIC_PATHS }));
   app.use("/api/v1/*", rateLimit());
+  app.use("/api/v1/*", utf8JsonBodies());
   app.use("/api/v1/*", etag());
 
   // system
@@ -78,6 +81,7 @@ export function createApp(deps: WorkerDeps = {}) {
   registerModelTypeListRoutes(app);
   registerScheduleRoutes(app);
   registerRunRoutes(app);
+  registerChangeRoutes(app);
   // CSV twins first: `{model}.csv` must not be taken for a model named "User.csv".
   registerModelExportRoutes(app);
   registerModelRoutes(app);

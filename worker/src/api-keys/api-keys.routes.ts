@@ -4,8 +4,9 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiKeyHint, apiKeyRoles, generateApiKey, hashApiKey } from "@wxsync/core/api-keys";
-import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { customers } from "../customers/schema.ts";
+import { inList } from "../db/in-list.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { cursorParam, keyset, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
@@ -146,7 +147,7 @@ export const registerApiKeyRoutes = (app: App) => {
       const found = await services.db
         .select({ id: customers.id })
         .from(customers)
-        .where(inArray(customers.id, ids))
+        .where(inList(customers.id, ids))
         .all();
       const known = new Set(found.map((r) => r.id));
       const missing = ids.filter((id) => !known.has(id));

@@ -3,8 +3,9 @@
  * Which customers an API key may see. A customer outside the key's scope is answered exactly like one that
  * does not exist (404), so a scoped key can't even learn that it is there.
  */
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { type AnyColumn, eq, type SQL } from "drizzle-orm";
 import type { ApiPrincipal } from "../api-keys/principal.ts";
+import { inList } from "../db/in-list.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { Services } from "../lib/services.ts";
 import { type CustomerRow, customers } from "./schema.ts";
@@ -14,13 +15,8 @@ export function canSeeCustomer(principal: ApiPrincipal, customerId: string): boo
 }
 
 /** A where-clause limiting customer ids to the key's scope (undefined = no limit). */
-export function customerScopeFilter(
-  principal: ApiPrincipal,
-  column: Parameters<typeof inArray>[0],
-): SQL | undefined {
-  return principal.scope === "all"
-    ? undefined
-    : inArray(column, principal.scope.length > 0 ? principal.scope : [""]);
+export function customerScopeFilter(principal: ApiPrincipal, column: AnyColumn): SQL | undefined {
+  return principal.scope === "all" ? undefined : inList(column, principal.scope);
 }
 
 export async function loadCustomer(

@@ -4,11 +4,12 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { resolveOrgId } from "@wxsync/core/webex";
-import { asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { findGrant } from "../grants/store.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError, uniqueViolation } from "../lib/errors.ts";
+import { contains, cursorParam, keyset, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import { customerScopeFilter, loadCustomer } from "./access.ts";
@@ -34,8 +35,21 @@ const list = createRoute({
   tags,
   summary: "Customers this API key may see, with their token health",
   security: bearerSecurity,
+  request: {
+    query: z.object({
+      partnerId: z.uuid({ error: "must be a partner id" }).optional(),
+      q: z
+        .string()
+        .max(200, "must be at most 200 characters")
+        .optional()
+        .openapi({ description: "Text in the name." }),
+      sort: sortParam(["name", "createdAt", "updatedAt"], "name"),
+      limit: pageLimit(100),
+      cursor: cursorParam,
+    }),
+  },
   responses: {
-    200: { description: "Customers", content: jsonContent(z.object({ items: z.array(CustomerSchema) })) },
+    200: { description: "Customers", content: jsonContent(pageSchema(CustomerSchema)) },
     ...errorResponses,
   },
 });
@@ -120,13 +134,30 @@ export function conflictFrom(error: unknown): never {
 export const registerCustomerRoutes = (app: App) => {
   app.openapi(list, async (c) => {
     const { services } = c.var;
+    const q = c.req.valid("query");
+    const k = keyset({
+      columns: { name: customers.name, createdAt: customers.createdAt, updatedAt: customers.updatedAt },
+      id: customers.id,
+      sort: q.sort,
+      defaultSort: "name",
+      cursor: q.cursor,
+    });
     const rows = await services.db
       .select()
       .from(customers)
-      .where(customerScopeFilter(c.var.principal, customers.id))
-      .orderBy(asc(customers.name))
+      .where(
+        and(
+          customerScopeFilter(c.var.principal, customers.id),
+          q.partnerId ? eq(customers.partnerId, q.partnerId) : undefined,
+          q.q ? contains(customers.name, q.q) : undefined,
+          k.where,
+        ),
+      )
+      .orderBy(...k.orderBy)
+      .limit(q.limit + 1)
       .all();
-    return c.json({ items: await viewCustomers(services, rows) }, 200);
+    const page = k.page(rows, q.limit);
+    return c.json({ items: await viewCustomers(services, page.items), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(getOne, async (c) => {

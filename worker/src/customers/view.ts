@@ -4,7 +4,8 @@
  * and never a token.
  */
 import { z } from "@hono/zod-openapi";
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
+import { inList } from "../db/in-list.ts";
 import { TOKEN_STATUSES, tokenHealth } from "../grants/health.ts";
 import { type GrantRow, webexGrants } from "../grants/schema.ts";
 import type { Services } from "../lib/services.ts";
@@ -55,9 +56,9 @@ export async function grantsFor(services: Services, rows: CustomerRow[]) {
   const customerIds = rows.map((r) => r.id);
   const partnerIds = [...new Set(rows.map((r) => r.partnerId).filter((id): id is string => !!id))];
   if (rows.length === 0) return new Map<string, GrantRow>();
-  const conditions = [and(eq(webexGrants.ownerType, "customer"), inArray(webexGrants.ownerId, customerIds))];
+  const conditions = [and(eq(webexGrants.ownerType, "customer"), inList(webexGrants.ownerId, customerIds))];
   if (partnerIds.length > 0)
-    conditions.push(and(eq(webexGrants.ownerType, "partner"), inArray(webexGrants.ownerId, partnerIds)));
+    conditions.push(and(eq(webexGrants.ownerType, "partner"), inList(webexGrants.ownerId, partnerIds)));
   const grants = await services.db
     .select()
     .from(webexGrants)

@@ -4,12 +4,13 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { SPARK_DATA_ALL_MTL, SPARK_DATA_SYNC_ORDER, SPARK_DATA_SYNC_ORDER_NAME } from "@wxsync/core/models";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
 import { defaultSyncNames } from "../customers/service.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError, uniqueViolation } from "../lib/errors.ts";
+import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
@@ -114,9 +115,9 @@ const routes = {
     tags,
     summary: "The customer's data syncs",
     security: bearerSecurity,
-    request: { params: IdParam },
+    request: { params: IdParam, query: z.object(pagingShape(["name"], "name")) },
     responses: {
-      200: { description: "Data syncs", content: jsonContent(z.object({ items: z.array(DataSyncSchema) })) },
+      200: { description: "Data syncs", content: jsonContent(pageSchema(DataSyncSchema)) },
       ...errorResponses,
       ...notFound,
     },
@@ -194,13 +195,29 @@ const routes = {
 export const registerDataSyncRoutes = (app: App) => {
   app.openapi(routes.list, async (c) => {
     const customer = await loadCustomer(c.var.services, c.var.principal, c.req.valid("param").id);
+    const q = c.req.valid("query");
+    const k = keyset({
+      columns: { name: dataSyncs.name },
+      id: dataSyncs.id,
+      sort: q.sort,
+      defaultSort: "name",
+      cursor: q.cursor,
+    });
     const rows = await c.var.services.db
       .select()
       .from(dataSyncs)
-      .where(eq(dataSyncs.customerId, customer.id))
-      .orderBy(asc(dataSyncs.name))
+      .where(and(eq(dataSyncs.customerId, customer.id), k.where))
+      .orderBy(...k.orderBy)
+      .limit(q.limit + 1)
       .all();
-    return c.json({ items: await Promise.all(rows.map((row) => view(c.var.services, row))) }, 200);
+    const page = k.page(rows, q.limit);
+    return c.json(
+      {
+        items: await Promise.all(page.items.map((row) => view(c.var.services, row))),
+        nextCursor: page.nextCursor,
+      },
+      200,
+    );
   });
 
   app.openapi(routes.create, async (c) => {

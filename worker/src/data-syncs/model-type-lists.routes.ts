@@ -11,10 +11,10 @@ import {
   SPARK_DATA_ALL_MTL,
   SPARK_DATA_SYNC_ORDER,
 } from "@wxsync/core/models";
-import { asc } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError, uniqueViolation } from "../lib/errors.ts";
+import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { jsonContent } from "../lib/params.ts";
 import { modelTypeLists } from "./schema.ts";
@@ -52,10 +52,11 @@ const mtlRoutes = {
     method: "get",
     path: "/api/v1/model-type-lists",
     tags,
-    summary: "Model type lists: SparkDataAllMTL and user-defined ones",
+    summary: "Model type lists: SparkDataAllMTL (first) and user-defined ones",
     security: bearerSecurity,
+    request: { query: z.object(pagingShape(["name"], "name")) },
     responses: {
-      200: { description: "Lists", content: jsonContent(z.object({ items: z.array(ModelTypeListSchema) })) },
+      200: { description: "Lists", content: jsonContent(pageSchema(ModelTypeListSchema)) },
       ...errorResponses,
     },
   }),
@@ -76,11 +77,22 @@ const mtlRoutes = {
 
 export const registerModelTypeListRoutes = (app: App) => {
   app.openapi(mtlRoutes.list, async (c) => {
-    const rows = await c.var.services.db
+    const q = c.req.valid("query");
+    const k = keyset({
+      columns: { name: modelTypeLists.name },
+      id: modelTypeLists.id,
+      sort: q.sort,
+      defaultSort: "name",
+      cursor: q.cursor,
+    });
+    const fetched = await c.var.services.db
       .select()
       .from(modelTypeLists)
-      .orderBy(asc(modelTypeLists.name))
+      .where(k.where)
+      .orderBy(...k.orderBy)
+      .limit(q.limit + 1)
       .all();
+    const { items: rows, nextCursor } = k.page(fetched, q.limit);
     const builtIn = {
       name: SPARK_DATA_ALL_MTL,
       builtIn: true,
@@ -98,7 +110,8 @@ export const registerModelTypeListRoutes = (app: App) => {
         exclude: r.exclude.filter(isModelName),
       }),
     }));
-    return c.json({ items: [builtIn, ...custom] }, 200);
+    // The built-in list heads the first page (one more than `limit` there, by design: it is not a row).
+    return c.json({ items: q.cursor ? custom : [builtIn, ...custom], nextCursor }, 200);
   });
 
   app.openapi(mtlRoutes.create, async (c) => {

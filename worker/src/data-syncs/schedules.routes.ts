@@ -4,11 +4,12 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { nextRun, parseCron } from "@wxsync/core/schedule";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
+import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import { type ScheduleRow, schedules } from "./schema.ts";
@@ -70,9 +71,9 @@ const routes = {
     tags,
     summary: "The customer's sync schedules",
     security: bearerSecurity,
-    request: { params: IdParam },
+    request: { params: IdParam, query: z.object(pagingShape(["name", "nextRunAt"], "name")) },
     responses: {
-      200: { description: "Schedules", content: jsonContent(z.object({ items: z.array(ScheduleSchema) })) },
+      200: { description: "Schedules", content: jsonContent(pageSchema(ScheduleSchema)) },
       ...errorResponses,
     },
   }),
@@ -91,13 +92,22 @@ const routes = {
 export const registerScheduleRoutes = (app: App) => {
   app.openapi(routes.list, async (c) => {
     const customer = await loadCustomer(c.var.services, c.var.principal, c.req.valid("param").id);
+    const q = c.req.valid("query");
+    const k = keyset({
+      columns: { name: schedules.name, nextRunAt: schedules.nextRunAt },
+      id: schedules.id,
+      sort: q.sort,
+      defaultSort: "name",
+      cursor: q.cursor,
+    });
     const rows = await c.var.services.db
       .select()
       .from(schedules)
-      .where(eq(schedules.customerId, customer.id))
-      .orderBy(asc(schedules.name))
+      .where(and(eq(schedules.customerId, customer.id), k.where))
+      .orderBy(...k.orderBy)
+      .limit(q.limit + 1)
       .all();
-    return c.json({ items: rows }, 200);
+    return c.json(k.page(rows, q.limit), 200);
   });
 
   app.openapi(routes.patch, async (c) => {

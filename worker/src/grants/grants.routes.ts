@@ -50,7 +50,13 @@ const ServiceAppSchema = z
     clientId: z.string().min(1, "must not be empty"),
     clientSecret: z.string().min(1, "must not be empty"),
     tokens: tokenResponseSchema
-      .pick({ access_token: true, refresh_token: true, expires_in: true, refresh_token_expires_in: true })
+      .pick({ access_token: true, refresh_token: true })
+      // Webex's own answers may carry numbers as text, so the shared schema coerces; a request body is held
+      // to the documented integer instead of taking "+1" or [1] for 1.
+      .extend({
+        expires_in: z.number().int("must be a whole number").positive("must be positive"),
+        refresh_token_expires_in: z.number().int("must be a whole number").positive("must be positive"),
+      })
       .optional()
       .openapi({
         description:

@@ -52,6 +52,16 @@ const statusToCode = new Map<number, ErrorCode>(
 
 export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ApiError) return errorResponse(c, err.code, err.message);
+  if (err instanceof HTTPException && err.status === 415) {
+    // @hono/zod-openapi refuses a body in a media type the route does not declare with a bare "Unsupported
+    // Media Type"; say which part of the request is wrong and what to send instead.
+    const type = c.req.header("content-type")?.slice(0, 100);
+    return errorResponse(
+      c,
+      "BAD_REQUEST",
+      `body: ${type ? `content-type ${type} is not accepted here` : "sent without a content-type"}; send JSON with content-type: application/json.`,
+    );
+  }
   if (err instanceof HTTPException) {
     // Thrown by hono itself (e.g. malformed JSON bodies): keep its status, give it our envelope.
     const code =

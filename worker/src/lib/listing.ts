@@ -6,7 +6,7 @@
  * neither repeat nor vanish.
  */
 import { z } from "@hono/zod-openapi";
-import { type AnyColumn, and, asc, desc, gt, lt, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, or, type SQL, sql } from "drizzle-orm";
 import { ApiError } from "./errors.ts";
 
 export const MAX_PAGE = 1000;
@@ -94,8 +94,9 @@ export type Keyset = {
  * names), with `id` breaking ties. Fetch `limit + 1` rows and hand them to `page`.
  */
 export function keyset(options: {
-  columns: Record<string, AnyColumn>;
-  id: AnyColumn;
+  columns: Record<string, AnyColumn | SQL>;
+  /** Unique per row: a key column, or an expression over several. */
+  id: AnyColumn | SQL;
   idField?: string;
   sort: string | undefined;
   defaultSort: string;
@@ -110,7 +111,9 @@ export function keyset(options: {
       `query.sort: cannot sort by ${sortName}; use one of ${Object.keys(options.columns).join(", ")}`,
     );
   const descending = sort.startsWith("-");
-  const cmp = descending ? lt : gt;
+  const id = options.id;
+  const after = (left: AnyColumn | SQL, value: unknown) =>
+    descending ? sql`${left} < ${value}` : sql`${left} > ${value}`;
   let where: SQL | undefined;
   if (options.cursor) {
     const c = decode(options.cursor, sort);
@@ -118,18 +121,18 @@ export function keyset(options: {
       c.v === null
         ? // NULLs sort first ascending, last descending (SQLite): continue within the NULLs, then past them.
           descending
-          ? and(sql`${column} IS NULL`, cmp(options.id, c.id))
-          : or(sql`${column} IS NOT NULL`, and(sql`${column} IS NULL`, cmp(options.id, c.id)))
+          ? and(sql`${column} IS NULL`, after(id, c.id))
+          : or(sql`${column} IS NOT NULL`, and(sql`${column} IS NULL`, after(id, c.id)))
         : or(
-            cmp(column, c.v),
-            and(sql`${column} = ${c.v}`, cmp(options.id, c.id)),
+            after(column, c.v),
+            and(sql`${column} = ${c.v}`, after(id, c.id)),
             descending ? sql`${column} IS NULL` : undefined,
           );
   }
   const idField = options.idField ?? "id";
   return {
     where,
-    orderBy: [descending ? desc(column) : asc(column), descending ? desc(options.id) : asc(options.id)],
+    orderBy: [descending ? desc(column) : asc(column), descending ? desc(id) : asc(id)],
     page: (rows, limit) => {
       const items = rows.slice(0, limit);
       const last = items.at(-1);
@@ -153,3 +156,19 @@ export function equalities(filters: Record<string, unknown>, columns: Record<str
   }
   return out;
 }
+
+/** Case-insensitive (ASCII) "contains" on a text column, with `%` and `_` taken literally. */
+export function contains(column: AnyColumn, text: string): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/** `sort`, `limit` and `cursor` for a list sorted by one of `names`. */
+export const pagingShape = <const Name extends string>(
+  names: readonly [Name, ...Name[]],
+  fallback: string,
+) => ({
+  sort: sortParam(names, fallback),
+  limit: pageLimit(100),
+  cursor: cursorParam,
+});

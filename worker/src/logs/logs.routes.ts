@@ -5,14 +5,14 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { everyPage } from "@wxsync/core/csv";
-import { and, eq, gte, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, lte, or, type SQL } from "drizzle-orm";
 import type { ApiPrincipal } from "../api-keys/principal.ts";
 import { canSeeCustomer, customerScopeFilter } from "../customers/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError } from "../lib/errors.ts";
 import { csvTwin } from "../lib/exports.ts";
-import { cursorParam, keyset, MAX_PAGE, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
+import { contains, cursorParam, keyset, MAX_PAGE, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
@@ -91,8 +91,6 @@ const exportCsv = createRoute({
 
 type Filters = Omit<z.infer<typeof Query>, "limit" | "cursor">;
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
 async function page(
   services: Services,
   principal: ApiPrincipal,
@@ -126,7 +124,7 @@ async function page(
     q.runId ? eq(logs.runId, q.runId) : undefined,
     q.level ? eq(logs.level, q.level) : undefined,
     q.kind ? eq(logs.kind, q.kind) : undefined,
-    q.q ? sql`${logs.message} LIKE ${`%${escapeLike(q.q)}%`} ESCAPE '\\'` : undefined,
+    q.q ? contains(logs.message, q.q) : undefined,
     // Scoped keys see their customers' entries only, never partner-wide ones.
     customerScopeFilter(principal, logs.customerId),
     k.where,

@@ -3,8 +3,10 @@
  * `GET /api/v1/notifications`: expiring refresh tokens, failed refreshes, revoked grants.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { inList } from "../db/in-list.ts";
 import type { App } from "../lib/app-env.ts";
+import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { jsonContent } from "../lib/params.ts";
 import { NOTIFICATION_KINDS, notifications } from "./schema.ts";
@@ -30,13 +32,13 @@ const route = createRoute({
   request: {
     query: z.object({
       kind: z.enum(NOTIFICATION_KINDS).optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
+      ...pagingShape(["createdAt"], "-createdAt (newest first)"),
     }),
   },
   responses: {
     200: {
       description: "Notifications",
-      content: jsonContent(z.object({ items: z.array(NotificationSchema) })),
+      content: jsonContent(pageSchema(NotificationSchema)),
     },
     ...errorResponses,
   },
@@ -49,10 +51,14 @@ export const registerNotificationRoutes = (app: App) =>
     const scope =
       principal.scope === "all"
         ? undefined
-        : and(
-            eq(notifications.ownerType, "customer"),
-            inArray(notifications.ownerId, principal.scope.length ? principal.scope : [""]),
-          );
+        : and(eq(notifications.ownerType, "customer"), inList(notifications.ownerId, principal.scope));
+    const k = keyset({
+      columns: { createdAt: notifications.createdAt },
+      id: notifications.id,
+      sort: q.sort,
+      defaultSort: "-createdAt",
+      cursor: q.cursor,
+    });
     const rows = await services.db
       .select({
         id: notifications.id,
@@ -64,9 +70,9 @@ export const registerNotificationRoutes = (app: App) =>
         webhookStatus: notifications.webhookStatus,
       })
       .from(notifications)
-      .where(and(scope, q.kind ? eq(notifications.kind, q.kind) : undefined))
-      .orderBy(desc(notifications.createdAt))
-      .limit(q.limit)
+      .where(and(scope, q.kind ? eq(notifications.kind, q.kind) : undefined, k.where))
+      .orderBy(...k.orderBy)
+      .limit(q.limit + 1)
       .all();
-    return c.json({ items: rows }, 200);
+    return c.json(k.page(rows, q.limit), 200);
   });

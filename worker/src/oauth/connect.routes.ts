@@ -67,6 +67,9 @@ const connectPartner = createRoute({
   responses: connectResponses,
 });
 
+/** The callback's answers are pages for the administrator's browser, and the document says so. */
+const htmlPage = { "text/html": { schema: z.string() } };
+
 const callback = createRoute({
   method: "get",
   path: "/oauth/callback",
@@ -81,9 +84,9 @@ const callback = createRoute({
     }),
   },
   responses: {
-    200: { description: "Connected (HTML)" },
-    400: { description: "Not connected, and why (HTML)" },
-    502: { description: "Webex failed (HTML)" },
+    200: { description: "Connected", content: htmlPage },
+    400: { description: "Not connected, and why", content: htmlPage },
+    502: { description: "Webex failed", content: htmlPage },
   },
 });
 

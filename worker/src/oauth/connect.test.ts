@@ -98,4 +98,17 @@ describe("Connect to Webex Control Hub", () => {
     forged.set("state", `${forged.get("state")!.split(".")[0]}.forged`);
     expect(await (await call(`/oauth/callback?${forged}`)).text()).toContain("not one wxsync issued");
   });
+
+  it("answers the browser with a page, as the OpenAPI document says", async () => {
+    const res = await call("/oauth/callback?state=nonsense");
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    const doc = await (await call("/api/v1/openapi.json")).json<{
+      paths: Record<string, { get: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
+    }>();
+    const responses = doc.paths["/oauth/callback"]!.get.responses;
+    for (const status of ["200", "400", "502"]) {
+      expect(Object.keys(responses[status]?.content ?? {})).toEqual(["text/html"]);
+    }
+  });
 });

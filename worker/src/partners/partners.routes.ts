@@ -5,7 +5,6 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { resolveOrgId, sameOrg } from "@wxsync/core/webex";
-import { asc, inArray } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { requireAllCustomers } from "../customers/access.ts";
 import { conflictFrom } from "../customers/customers.routes.ts";
@@ -13,8 +12,10 @@ import { CustomerNameSchema } from "../customers/input.ts";
 import { customers } from "../customers/schema.ts";
 import { createCustomer } from "../customers/service.ts";
 import { CustomerSchema, viewCustomers } from "../customers/view.ts";
+import { inList } from "../db/in-list.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError, uniqueViolation } from "../lib/errors.ts";
+import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import { syncRolesAndLicences } from "../oauth/after-connect.ts";
@@ -75,8 +76,9 @@ const routes = {
     tags,
     summary: "Partners (keys scoped to some customers see none)",
     security: bearerSecurity,
+    request: { query: z.object(pagingShape(["name"], "name")) },
     responses: {
-      200: { description: "Partners", content: jsonContent(z.object({ items: z.array(PartnerSchema) })) },
+      200: { description: "Partners", content: jsonContent(pageSchema(PartnerSchema)) },
       ...errorResponses,
     },
   }),
@@ -163,9 +165,30 @@ export const registerPartnerRoutes = (app: App) => {
   });
 
   app.openapi(routes.list, async (c) => {
-    if (c.var.principal.scope !== "all") return c.json({ items: [] }, 200);
-    const rows = await c.var.services.db.select().from(partners).orderBy(asc(partners.name)).all();
-    return c.json({ items: await Promise.all(rows.map((row) => viewPartner(c.var.services, row))) }, 200);
+    if (c.var.principal.scope !== "all") return c.json({ items: [], nextCursor: null }, 200);
+    const q = c.req.valid("query");
+    const k = keyset({
+      columns: { name: partners.name },
+      id: partners.id,
+      sort: q.sort,
+      defaultSort: "name",
+      cursor: q.cursor,
+    });
+    const rows = await c.var.services.db
+      .select()
+      .from(partners)
+      .where(k.where)
+      .orderBy(...k.orderBy)
+      .limit(q.limit + 1)
+      .all();
+    const page = k.page(rows, q.limit);
+    return c.json(
+      {
+        items: await Promise.all(page.items.map((row) => viewPartner(c.var.services, row))),
+        nextCursor: page.nextCursor,
+      },
+      200,
+    );
   });
 
   app.openapi(routes.get, async (c) => {
@@ -229,7 +252,7 @@ export const registerPartnerRoutes = (app: App) => {
     const nameTaken = await services.db
       .select({ name: customers.name })
       .from(customers)
-      .where(inArray(customers.name, names))
+      .where(inList(customers.name, names))
       .all();
     if (nameTaken.length > 0)
       throw new ApiError(
@@ -240,7 +263,7 @@ export const registerPartnerRoutes = (app: App) => {
       .select({ orgUuid: customers.orgUuid })
       .from(customers)
       .where(
-        inArray(
+        inList(
           customers.orgUuid,
           plans.map((p) => p.orgUuid),
         ),

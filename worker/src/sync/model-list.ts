@@ -8,7 +8,7 @@ import type { ModelName } from "@wxsync/core/models";
 import { MODEL_SPECS } from "@wxsync/core/sync";
 import { type AnyColumn, and, eq, or, type SQL, sql } from "drizzle-orm";
 import { ApiError } from "../lib/errors.ts";
-import { cursorParam, keyset, pageLimit } from "../lib/listing.ts";
+import { contains, cursorParam, keyset, pageLimit } from "../lib/listing.ts";
 import type { Services } from "../lib/services.ts";
 import { SYNCED_TABLES } from "./tables.ts";
 
@@ -52,8 +52,6 @@ export function rowView(model: ModelName, row: Record<string, unknown>) {
   return out;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
 export async function listModelPage(
   services: Pick<Services, "db">,
   model: ModelName,
@@ -82,7 +80,7 @@ export async function listModelPage(
           or(eq(column, value), sql`CAST(${column} AS TEXT) = ${value}`),
     );
   }
-  if (q) conditions.push(sql`${table.label} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`);
+  if (q) conditions.push(contains(table.label, q));
   const k = keyset({
     columns: Object.fromEntries(allowed.map((name) => [name, columns[name]!])),
     id: table.id,

@@ -1,19 +1,24 @@
 /**
  * @module sync/runs-routes
- * Runs: their progress per model (for progress bars), their changes field by field, and the approval of
- * removals held back by the deletion threshold.
+ * Runs: the list (and its CSV), their progress per model (for progress bars), and the approval of removals
+ * held back by the deletion threshold. What a run changed is in changes.routes.ts.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import type { CsvColumn } from "@wxsync/core/csv";
+import { everyPage } from "@wxsync/core/csv";
 import { approveRemovals, type RunState } from "@wxsync/core/sync";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, eq, gte, lte } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
 import type { App } from "../lib/app-env.ts";
+import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError } from "../lib/errors.ts";
+import { csvTwin } from "../lib/exports.ts";
+import { cursorParam, keyset, MAX_PAGE, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
-import { RUN_STATUSES, RUN_TRIGGERS, type SyncRunRow, syncChanges, syncRuns } from "./schema.ts";
+import { RUN_STATUSES, RUN_TRIGGERS, type SyncRunRow, syncRuns } from "./schema.ts";
 
 const tags = ["Runs"];
 
@@ -60,22 +65,13 @@ const RunSchema = z
   })
   .openapi("Run");
 
-const ChangeSchema = z
-  .object({
-    model: z.string(),
-    itemId: z.string(),
-    label: z.string().nullable(),
-    kind: z.enum(["added", "updated", "removed"]),
-    fields: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
-    at: z.string(),
-  })
-  .openapi("Change");
-
-const RunParams = z.object({
+export const RunParams = z.object({
   id: IdParam.shape.id,
   runId: z.uuid({ error: "must be a run id (a UUID)" }).openapi({ param: { name: "runId", in: "path" } }),
 });
-const notFound = { 404: { description: "No such customer or run", content: errorResponses[401].content } };
+export const notFound = {
+  404: { description: "No such customer or run", content: errorResponses[401].content },
+};
 
 export function viewRun(row: SyncRunRow, now: Date): z.infer<typeof RunSchema> {
   const state = JSON.parse(row.state) as RunState;
@@ -105,7 +101,7 @@ export function viewRun(row: SyncRunRow, now: Date): z.infer<typeof RunSchema> {
   return { ...rest, totals, durationMs: start && end ? end - start : null, models };
 }
 
-async function loadRun(services: Services, customerId: string, runId: string) {
+export async function loadRun(services: Services, customerId: string, runId: string) {
   const row = await services.db
     .select()
     .from(syncRuns)
@@ -115,6 +111,76 @@ async function loadRun(services: Services, customerId: string, runId: string) {
   return row;
 }
 
+const RunsQuery = z.object({
+  status: z.enum(RUN_STATUSES).optional(),
+  trigger: z.enum(RUN_TRIGGERS).optional(),
+  from: z.iso
+    .datetime({ offset: true, error: "must be an ISO 8601 date-time such as 2026-11-24T00:00:00Z" })
+    .optional()
+    .openapi({ description: "Runs created at or after this time." }),
+  to: z.iso
+    .datetime({ offset: true, error: "must be an ISO 8601 date-time such as 2026-11-24T00:00:00Z" })
+    .optional()
+    .openapi({ description: "Runs created at or before this time." }),
+  sort: sortParam(["createdAt"], "-createdAt (newest first)"),
+  limit: pageLimit(50),
+  cursor: cursorParam,
+});
+
+async function runsPage(
+  services: Services,
+  customerId: string,
+  q: Omit<z.infer<typeof RunsQuery>, "limit" | "cursor"> & { limit: number; cursor?: string },
+) {
+  const k = keyset({
+    columns: { createdAt: syncRuns.createdAt },
+    id: syncRuns.id,
+    sort: q.sort,
+    defaultSort: "-createdAt",
+    cursor: q.cursor,
+  });
+  const rows = await services.db
+    .select()
+    .from(syncRuns)
+    .where(
+      and(
+        eq(syncRuns.customerId, customerId),
+        q.status ? eq(syncRuns.status, q.status) : undefined,
+        q.trigger ? eq(syncRuns.trigger, q.trigger) : undefined,
+        q.from ? gte(syncRuns.createdAt, new Date(q.from).toISOString()) : undefined,
+        q.to ? lte(syncRuns.createdAt, new Date(q.to).toISOString()) : undefined,
+        k.where,
+      ),
+    )
+    .orderBy(...k.orderBy)
+    .limit(q.limit + 1)
+    .all();
+  const page = k.page(rows, q.limit);
+  const now = services.now();
+  return { items: page.items.map((row) => viewRun(row, now)), nextCursor: page.nextCursor };
+}
+
+type RunView = z.infer<typeof RunSchema>;
+const RUN_CSV_COLUMNS: CsvColumn<RunView>[] = [
+  { name: "id" },
+  { name: "dataSyncName", header: "Data sync" },
+  { name: "trigger" },
+  { name: "status" },
+  { name: "progress", header: "Progress %" },
+  { name: "added", value: (r) => r.totals.added },
+  { name: "updated", value: (r) => r.totals.updated },
+  { name: "removed", value: (r) => r.totals.removed },
+  { name: "unchanged", value: (r) => r.totals.unchanged },
+  { name: "requests", header: "Webex requests" },
+  { name: "throttled", header: "Throttled (429)" },
+  { name: "durationMs", header: "Duration (ms)" },
+  { name: "createdAt" },
+  { name: "startedAt" },
+  { name: "endedAt" },
+  { name: "failedModels", value: (r) => r.models.filter((m) => m.status === "failed").map((m) => m.model) },
+  { name: "error" },
+];
+
 const routes = {
   list: createRoute({
     method: "get",
@@ -122,12 +188,9 @@ const routes = {
     tags,
     summary: "The customer's sync runs, newest first",
     security: bearerSecurity,
-    request: {
-      params: IdParam,
-      query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-    },
+    request: { params: IdParam, query: RunsQuery },
     responses: {
-      200: { description: "Runs", content: jsonContent(z.object({ items: z.array(RunSchema) })) },
+      200: { description: "Runs", content: jsonContent(pageSchema(RunSchema)) },
       ...errorResponses,
       ...notFound,
     },
@@ -145,28 +208,14 @@ const routes = {
       ...notFound,
     },
   }),
-  changes: createRoute({
-    method: "get",
-    path: "/api/v1/customers/{id}/runs/{runId}/changes",
-    tags,
-    summary: "What the run changed, field by field",
-    security: bearerSecurity,
+  exportCsv: createRoute({
+    ...csvTwin(
+      { path: "/api/v1/customers/{id}/runs", tags, security: bearerSecurity },
+      "The customer's runs as CSV",
+    ),
     request: {
-      params: RunParams,
-      query: z.object({
-        model: z.string().optional(),
-        kind: z.enum(["added", "updated", "removed"]).optional(),
-        limit: z.coerce.number().int().min(1).max(1000).default(200),
-        cursor: z.string().optional().openapi({ description: "`nextCursor` of the previous page." }),
-      }),
-    },
-    responses: {
-      200: {
-        description: "Changes",
-        content: jsonContent(z.object({ items: z.array(ChangeSchema), nextCursor: z.string().nullable() })),
-      },
-      ...errorResponses,
-      ...notFound,
+      params: IdParam,
+      query: RunsQuery.omit({ limit: true, cursor: true }).extend({ bom: bomParam }),
     },
   }),
   approve: createRoute({
@@ -188,17 +237,24 @@ const routes = {
 
 export const registerRunRoutes = (app: App) => {
   app.openapi(routes.list, async (c) => {
-    const { services } = c.var;
-    const customer = await loadCustomer(services, c.var.principal, c.req.valid("param").id);
-    const rows = await services.db
-      .select()
-      .from(syncRuns)
-      .where(eq(syncRuns.customerId, customer.id))
-      .orderBy(desc(syncRuns.createdAt))
-      .limit(c.req.valid("query").limit)
-      .all();
-    const now = services.now();
-    return c.json({ items: rows.map((row) => viewRun(row, now)) }, 200);
+    const { services, principal } = c.var;
+    const customer = await loadCustomer(services, principal, c.req.valid("param").id);
+    return c.json(await runsPage(services, customer.id, c.req.valid("query")), 200);
+  });
+
+  app.openapi(routes.exportCsv, async (c) => {
+    const { services, principal } = c.var;
+    const customer = await loadCustomer(services, principal, c.req.valid("param").id);
+    const { bom, ...filters } = c.req.valid("query");
+    const read = (cursor?: string) =>
+      runsPage(services, customer.id, { ...filters, limit: MAX_PAGE, cursor });
+    const first = await read();
+    return csvResponse(c, {
+      fileName: csvFileName([customer.name, "SyncRuns"], services.now()),
+      columns: RUN_CSV_COLUMNS,
+      bom: bom === "true",
+      pages: everyPage((cursor) => (cursor ? read(cursor) : Promise.resolve(first))),
+    });
   });
 
   app.openapi(routes.get, async (c) => {
@@ -206,47 +262,6 @@ export const registerRunRoutes = (app: App) => {
     const { id, runId } = c.req.valid("param");
     const customer = await loadCustomer(services, c.var.principal, id);
     return c.json(viewRun(await loadRun(services, customer.id, runId), services.now()), 200);
-  });
-
-  app.openapi(routes.changes, async (c) => {
-    const { services } = c.var;
-    const { id, runId } = c.req.valid("param");
-    const q = c.req.valid("query");
-    const customer = await loadCustomer(services, c.var.principal, id);
-    await loadRun(services, customer.id, runId);
-    const [afterModel, afterItem] = q.cursor ? q.cursor.split("\u0000") : [];
-    const rows = await services.db
-      .select()
-      .from(syncChanges)
-      .where(
-        and(
-          eq(syncChanges.runId, runId),
-          q.model ? eq(syncChanges.model, q.model) : undefined,
-          q.kind ? eq(syncChanges.kind, q.kind) : undefined,
-          afterModel !== undefined && afterItem !== undefined
-            ? sql`(${syncChanges.model}, ${syncChanges.itemId}) > (${afterModel}, ${afterItem})`
-            : undefined,
-        ),
-      )
-      .orderBy(asc(syncChanges.model), asc(syncChanges.itemId))
-      .limit(q.limit + 1)
-      .all();
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return c.json(
-      {
-        items: page.map((r) => ({
-          model: r.model,
-          itemId: r.itemId,
-          label: r.label,
-          kind: r.kind,
-          fields: JSON.parse(r.fields),
-          at: r.at,
-        })),
-        nextCursor: rows.length > q.limit && last ? `${last.model}\u0000${last.itemId}` : null,
-      },
-      200,
-    );
   });
 
   app.openapi(routes.approve, async (c) => {

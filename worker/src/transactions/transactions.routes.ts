@@ -1,14 +1,20 @@
 /**
  * @module transactions/routes
- * `GET /api/v1/transactions`: what wxsync did and is doing, newest first.
+ * `GET /api/v1/transactions` (and `.csv`): what wxsync did and is doing, newest first.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, gte, lt, lte, or, type SQL } from "drizzle-orm";
+import { everyPage } from "@wxsync/core/csv";
+import { and, eq, gte, lte } from "drizzle-orm";
+import type { ApiPrincipal } from "../api-keys/principal.ts";
 import { canSeeCustomer, customerScopeFilter } from "../customers/access.ts";
 import type { App } from "../lib/app-env.ts";
+import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError } from "../lib/errors.ts";
+import { csvTwin } from "../lib/exports.ts";
+import { cursorParam, keyset, MAX_PAGE, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { jsonContent } from "../lib/params.ts";
+import type { Services } from "../lib/services.ts";
 import { TRANSACTION_STATUSES, TRANSACTION_TYPES, transactions } from "./schema.ts";
 
 export const TransactionSchema = z
@@ -27,20 +33,22 @@ export const TransactionSchema = z
   })
   .openapi("Transaction");
 
+const dateTime = z.iso
+  .datetime({ offset: true, error: "must be an ISO 8601 date-time such as 2026-11-24T00:00:00Z" })
+  .optional();
+
 const Query = z.object({
   customerId: z.uuid({ error: "must be a customer id" }).optional(),
   type: z.enum(TRANSACTION_TYPES).optional(),
   status: z.enum(TRANSACTION_STATUSES).optional(),
-  from: z.iso.datetime({ error: "must be an ISO 8601 date-time such as 2026-11-24T00:00:00Z" }).optional(),
-  to: z.iso.datetime({ error: "must be an ISO 8601 date-time such as 2026-11-24T00:00:00Z" }).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z
-    .string()
-    .optional()
-    .openapi({ description: "Cursor: the `startedAt` of the last item of the previous page." }),
+  from: dateTime.openapi({ description: "Started at or after this time." }),
+  to: dateTime.openapi({ description: "Started at or before this time." }),
+  sort: sortParam(["startedAt"], "-startedAt (newest first)"),
+  limit: pageLimit(100),
+  cursor: cursorParam,
 });
 
-const route = createRoute({
+const list = createRoute({
   method: "get",
   path: "/api/v1/transactions",
   tags: ["Transactions"],
@@ -48,42 +56,78 @@ const route = createRoute({
   security: bearerSecurity,
   request: { query: Query },
   responses: {
-    200: {
-      description: "Transactions",
-      content: jsonContent(
-        z.object({ items: z.array(TransactionSchema), nextCursor: z.string().nullable() }),
-      ),
-    },
+    200: { description: "Transactions", content: jsonContent(pageSchema(TransactionSchema)) },
     ...errorResponses,
   },
 });
+const exportCsv = createRoute({
+  ...csvTwin(list, "Transactions as CSV (same filters)"),
+  request: { query: Query.omit({ limit: true, cursor: true }).extend({ bom: bomParam }) },
+});
 
-export const registerTransactionRoutes = (app: App) =>
-  app.openapi(route, async (c) => {
-    const { services, principal } = c.var;
-    const q = c.req.valid("query");
-    if (q.customerId && !canSeeCustomer(principal, q.customerId))
-      throw new ApiError("NOT_FOUND", `No customer with id ${q.customerId}.`);
-    const conditions: (SQL | undefined)[] = [
-      q.customerId ? eq(transactions.customerId, q.customerId) : undefined,
-      q.type ? eq(transactions.type, q.type) : undefined,
-      q.status ? eq(transactions.status, q.status) : undefined,
-      q.from ? gte(transactions.startedAt, new Date(q.from).toISOString()) : undefined,
-      q.to ? lte(transactions.startedAt, new Date(q.to).toISOString()) : undefined,
-      q.before ? lt(transactions.startedAt, q.before) : undefined,
-      // Scoped keys see their customers' transactions only (not partner-level ones).
-      principal.scope === "all" ? undefined : or(customerScopeFilter(principal, transactions.customerId)),
-    ];
-    const rows = await services.db
-      .select()
-      .from(transactions)
-      .where(and(...conditions))
-      .orderBy(desc(transactions.startedAt))
-      .limit(q.limit + 1)
-      .all();
-    const page = rows.slice(0, q.limit);
-    return c.json(
-      { items: page, nextCursor: rows.length > q.limit ? (page.at(-1)?.startedAt ?? null) : null },
-      200,
-    );
+async function page(
+  services: Services,
+  principal: ApiPrincipal,
+  q: Omit<z.infer<typeof Query>, "limit" | "cursor"> & { limit: number; cursor?: string },
+) {
+  if (q.customerId && !canSeeCustomer(principal, q.customerId))
+    throw new ApiError("NOT_FOUND", `No customer with id ${q.customerId}.`);
+  const k = keyset({
+    columns: { startedAt: transactions.startedAt },
+    id: transactions.id,
+    sort: q.sort,
+    defaultSort: "-startedAt",
+    cursor: q.cursor,
   });
+  const rows = await services.db
+    .select()
+    .from(transactions)
+    .where(
+      and(
+        q.customerId ? eq(transactions.customerId, q.customerId) : undefined,
+        q.type ? eq(transactions.type, q.type) : undefined,
+        q.status ? eq(transactions.status, q.status) : undefined,
+        q.from ? gte(transactions.startedAt, new Date(q.from).toISOString()) : undefined,
+        q.to ? lte(transactions.startedAt, new Date(q.to).toISOString()) : undefined,
+        // Scoped keys see their customers' transactions only (not partner-level ones).
+        customerScopeFilter(principal, transactions.customerId),
+        k.where,
+      ),
+    )
+    .orderBy(...k.orderBy)
+    .limit(q.limit + 1)
+    .all();
+  return k.page(rows, q.limit);
+}
+
+const CSV_COLUMNS = [
+  "startedAt",
+  "endedAt",
+  "type",
+  "status",
+  "progress",
+  "description",
+  "message",
+  "webexTrackingId",
+  "customerId",
+  "partnerId",
+  "id",
+].map((name) => ({ name }));
+
+export const registerTransactionRoutes = (app: App) => {
+  app.openapi(list, async (c) =>
+    c.json(await page(c.var.services, c.var.principal, c.req.valid("query")), 200),
+  );
+  app.openapi(exportCsv, async (c) => {
+    const { services, principal } = c.var;
+    const { bom, ...filters } = c.req.valid("query");
+    const read = (cursor?: string) => page(services, principal, { ...filters, limit: MAX_PAGE, cursor });
+    const first = await read();
+    return csvResponse(c, {
+      fileName: csvFileName(["wxsync-transactions"], services.now()),
+      columns: CSV_COLUMNS,
+      bom: bom === "true",
+      pages: everyPage((cursor) => (cursor ? read(cursor) : Promise.resolve(first))),
+    });
+  });
+};
