@@ -27,6 +27,7 @@ import { registerNotificationRoutes } from "./notifications/notifications.routes
 import { registerConnectRoutes } from "./oauth/connect.routes.ts";
 import { registerPartnerRoutes } from "./partners/partners.routes.ts";
 import { rateLimit } from "./rate-limit/middleware.ts";
+import { registerReportRoutes } from "./reports/reports.routes.ts";
 import { registerStatusPage } from "./status/status.route.ts";
 import { registerChangeRoutes } from "./sync/changes.routes.ts";
 import { registerModelExportRoutes } from "./sync/model-exports.routes.ts";
@@ -85,6 +86,7 @@ export function createApp(deps: WorkerDeps = {}) {
   // CSV twins first: `{model}.csv` must not be taken for a model named "User.csv".
   registerModelExportRoutes(app);
   registerModelRoutes(app);
+  registerReportRoutes(app);
   // what happened
   registerTransactionRoutes(app);
   registerNotificationRoutes(app);
