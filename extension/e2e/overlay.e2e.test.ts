@@ -26,6 +26,16 @@ describe("the overlay on admin.webex.com", () => {
     await page.screenshot({ path: join(inject("artifactsDir"), "overlay-health.png") });
   });
 
+  it("runs under the fixed id whose origin the worker allows (CORS)", async () => {
+    const id = "aiaaldgddgmfdcenglabnccahmakebko";
+    expect(new URL(browser.background.url()).host).toBe(id);
+    const allowed = await browser.background.evaluate(async (workerUrl) => {
+      const res = await fetch(`${workerUrl}/api/v1/health`);
+      return res.headers.get("access-control-allow-origin");
+    }, inject("workerUrl"));
+    expect(allowed).toBe(`chrome-extension://${id}`);
+  });
+
   it("is not injected on other hosts", async () => {
     const page = await browser.context.newPage();
     await page.goto(`https://127.0.0.1:${inject("controlHubPort")}/`);
