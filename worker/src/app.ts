@@ -22,6 +22,7 @@ import { errorResponse, handleError, validationHook } from "./lib/errors.ts";
 import { etag } from "./lib/etag.ts";
 import { createServices, type WorkerDeps } from "./lib/services.ts";
 import { utf8JsonBodies } from "./lib/utf8-body.ts";
+import { auditActions } from "./logs/audit.ts";
 import { registerLogRoutes } from "./logs/logs.routes.ts";
 import { registerNotificationRoutes } from "./notifications/notifications.routes.ts";
 import { registerConnectRoutes } from "./oauth/connect.routes.ts";
@@ -65,6 +66,7 @@ export function createApp(deps: WorkerDeps = {}) {
   app.use("/api/v1/*", rateLimit());
   app.use("/api/v1/*", utf8JsonBodies());
   app.use("/api/v1/*", etag());
+  app.use("/api/v1/*", auditActions());
 
   // system
   registerHealth(app);

@@ -12,13 +12,23 @@ import { ApiError } from "./errors.ts";
 export const MAX_PAGE = 1000;
 
 export const pageLimit = (fallback = 100) =>
-  z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(MAX_PAGE, `must be at most ${MAX_PAGE}`)
+  z
+    // Digits only: "+1", "0x10" or "1e3" are not page sizes, though Number() would take them.
+    .preprocess(
+      (value) => (typeof value === "string" && /^\d{1,7}$/.test(value) ? Number(value) : value),
+      z
+        .number({ error: "must be a whole number" })
+        .int("must be a whole number")
+        .min(1, "must be at least 1")
+        .max(MAX_PAGE, `must be at most ${MAX_PAGE}`),
+    )
     .default(fallback)
-    .openapi({ description: `Items per page, 1-${MAX_PAGE}.` });
+    .openapi({
+      type: "integer",
+      minimum: 1,
+      maximum: MAX_PAGE,
+      description: `Items per page, 1-${MAX_PAGE}.`,
+    });
 
 export const cursorParam = z
   .string()

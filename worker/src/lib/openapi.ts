@@ -24,6 +24,10 @@ export const errorResponses = {
   },
   401: { description: "No API key, or an unknown or revoked one.", content: errorContent },
   403: { description: "The API key's role does not allow this.", content: errorContent },
+  429: {
+    description: "This API key made too many requests; `Retry-After` says how many seconds to wait.",
+    content: errorContent,
+  },
   500: { description: "An unexpected error; it was logged with the request id.", content: errorContent },
 } as const;
 

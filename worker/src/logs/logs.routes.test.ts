@@ -61,7 +61,7 @@ describe("logs", () => {
   it("records token events, syncs and each Webex error with its status and tracking id", async () => {
     const all = await logs(`customerId=${customerId}&limit=1000`);
     const kinds = new Set(all.items.map((e) => e.kind));
-    expect(kinds).toEqual(new Set(["token", "sync", "webex_error"]));
+    expect(kinds).toEqual(new Set(["token", "sync", "webex_error", "action"]));
     const errors = await logs(`customerId=${customerId}&kind=webex_error&model=Device`);
     expect(errors.items.length).toBeGreaterThan(0);
     const error = errors.items[0]!;
@@ -76,6 +76,25 @@ describe("logs", () => {
       error.id,
     );
     expect((await logs(`code=404`)).items.filter((e) => e.customerId === customerId)).toEqual([]);
+  });
+
+  it("records each change made through the API with the key that made it, and nothing for refused ones", async () => {
+    const before = (await logs("kind=action&limit=1000")).items.length;
+    const res = await call(`/api/v1/customers/${customerId}`, {
+      method: "PATCH",
+      headers: { ...admin, "content-type": "application/json" },
+      body: JSON.stringify({ notes: "audited" }),
+    });
+    expect(res.status).toBe(200);
+    const refused = await call(`/api/v1/customers/${customerId}`, {
+      method: "PATCH",
+      headers: { ...admin, "content-type": "application/json" },
+      body: JSON.stringify({ notes: 42 }),
+    });
+    expect(refused.status).toBe(400);
+    const actions = await logs(`kind=action&customerId=${customerId}&limit=1000`);
+    expect(actions.items[0]?.message).toBe('PATCH /api/v1/customers/:id by API key "admin key" (200)');
+    expect((await logs("kind=action&limit=1000")).items.length).toBe(before + 1);
   });
 
   it("finds a device's entries by id or by its MAC written any way", async () => {

@@ -129,6 +129,9 @@ describe("partners", () => {
 
   it("is invisible to keys scoped to some customers", async () => {
     const scoped = (await createKey("admin", { scope: ["11111111-2222-4333-8444-555555555555"] })).headers;
-    expect(await (await call("/api/v1/partners", { headers: scoped })).json()).toEqual({ items: [], nextCursor: null });
+    expect(await (await call("/api/v1/partners", { headers: scoped })).json()).toEqual({
+      items: [],
+      nextCursor: null,
+    });
   });
 });

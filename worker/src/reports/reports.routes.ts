@@ -71,7 +71,8 @@ const UserMissingSchema = z
   })
   .openapi("UserMissing");
 
-const LicenceQuery = z.object({ limit: pageLimit(MAX_PAGE), cursor: cursorParam });
+// Licences are few: one page, always (nextCursor is null).
+const LicenceQuery = z.object({});
 const NumbersQuery = z.object({
   sort: sortParam(["name"], "name"),
   limit: pageLimit(100),
