@@ -9,6 +9,9 @@ import { requestId } from "hono/request-id";
 import { registerApiKeyRoutes } from "./api-keys/api-keys.routes.ts";
 import { apiKeyAuth } from "./api-keys/auth.ts";
 import { registerWhoami } from "./api-keys/whoami.route.ts";
+import { registerBroadworksEnterpriseRoutes } from "./broadworks/enterprises.routes.ts";
+import { registerBroadworksExportRoutes } from "./broadworks/export.routes.ts";
+import { registerBroadworksJobRoutes } from "./broadworks/jobs.routes.ts";
 import { registerCustomerRoutes } from "./customers/customers.routes.ts";
 import { registerDataSyncRoutes } from "./data-syncs/data-syncs.routes.ts";
 import { registerModelTypeListRoutes } from "./data-syncs/model-type-lists.routes.ts";
@@ -79,6 +82,10 @@ export function createApp(deps: WorkerDeps = {}) {
   registerConnectRoutes(app);
   registerGrantRoutes(app);
   registerPartnerRoutes(app);
+  // BroadWorks directory sync of the partners' enterprises
+  registerBroadworksEnterpriseRoutes(app);
+  registerBroadworksJobRoutes(app);
+  registerBroadworksExportRoutes(app);
   // syncs and synced data
   registerDataSyncRoutes(app);
   registerModelTypeListRoutes(app);

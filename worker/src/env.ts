@@ -24,6 +24,10 @@ export const envSchema = z.object({
     (value) => typeof value === "object" && value !== null && "create" in value,
     "is not bound: add the wxsync-sync workflow (binding SYNC_WORKFLOW) to wrangler.jsonc",
   ),
+  BW_JOB_WORKFLOW: z.custom<Workflow<{ jobId: string }>>(
+    (value) => typeof value === "object" && value !== null && "create" in value,
+    "is not bound: add the wxsync-broadworks-job workflow (binding BW_JOB_WORKFLOW) to wrangler.jsonc",
+  ),
   WEBEX_API_BASE: z
     .url({ error: "must be an absolute URL such as https://webexapis.com/v1" })
     .default("https://webexapis.com/v1"),

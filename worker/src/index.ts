@@ -1,5 +1,6 @@
 import { createWorker } from "./worker.ts";
 
+export { BroadworksJobWorkflow } from "./broadworks/workflow.ts";
 export { RateLimiter } from "./rate-limit/limiter.ts";
 export { SyncWorkflow } from "./sync/workflow.ts";
 export default createWorker();

@@ -4,6 +4,7 @@
  * frequent trigger serves schedules of any interval. A failing job is logged and never stops the others.
  */
 
+import { refreshBroadworks, resumeStaleJobs } from "../broadworks/cron.ts";
 import { refreshDueTokens, warnExpiringTokens } from "../grants/cron.ts";
 import type { Services } from "../lib/services.ts";
 import { pruneLogs } from "../logs/write.ts";
@@ -34,6 +35,8 @@ export const defaultJobs: CronJob[] = [
   runDueSchedules,
   resumeStaleRuns,
   pruneOldLogs,
+  refreshBroadworks,
+  resumeStaleJobs,
 ];
 
 export async function runCronJobs(ctx: CronContext, jobs: CronJob[] = defaultJobs) {

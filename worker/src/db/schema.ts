@@ -3,6 +3,7 @@
  * and for typed queries. Each feature owns its tables in its own folder.
  */
 export * from "../api-keys/schema.ts";
+export * from "../broadworks/schema.ts";
 export * from "../customers/schema.ts";
 export * from "../data-syncs/schema.ts";
 export * from "../grants/schema.ts";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { systemState } from "./schema.ts";
 
-export type SystemStateKey = "lastCronAt";
+export type SystemStateKey = "lastCronAt" | "broadworksRefreshedAt";
 
 export async function readState(db: Db, key: SystemStateKey): Promise<string | null> {
   const row = await db.select().from(systemState).where(eq(systemState.key, key)).get();

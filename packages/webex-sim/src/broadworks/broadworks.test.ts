@@ -154,4 +154,31 @@ describe("BroadWorks enterprises", () => {
     const webexUser = sim.sim.tenant.customers[2]!.collections.people.items[0]!;
     expect((await one((webexUser.emails as string[])[0]!)).status).toBe(409);
   });
+
+  it("adds enterprises and logs every Sync now, started or refused, through the control API", async () => {
+    const added = await sim.request("/_sim/broadworks", {
+      method: "POST",
+      body: JSON.stringify({ count: 2, cluster: "BWKS-CLUSTER-EAST" }),
+    });
+    expect(added.status).toBe(201);
+    const { items } = (await added.json()) as { items: { id: string; cluster: string }[] };
+    expect(items.map((e) => e.cluster)).toEqual(["BWKS-CLUSTER-EAST", "BWKS-CLUSTER-EAST"]);
+    for (const e of items)
+      await send("PUT", `/broadworks/enterprises/${e.id}/broadworksDirectorySync`, { enableDirSync: true });
+    const first = await send("POST", `/broadworks/enterprises/${items[0]!.id}/broadworksDirectorySync`, {
+      syncStatus: "SYNC_NOW",
+    });
+    expect(first.status).toBe(200);
+    const second = await send("POST", `/broadworks/enterprises/${items[1]!.id}/broadworksDirectorySync`, {
+      syncStatus: "SYNC_NOW",
+    });
+    expect(second.status).toBe(429);
+    const log = (await (await sim.request("/_sim/broadworks/log")).json()) as {
+      items: { enterpriseId: string; endsAt?: number; refused?: number }[];
+    };
+    expect(log.items).toEqual([
+      expect.objectContaining({ enterpriseId: items[0]!.id, endsAt: expect.any(Number) }),
+      expect.objectContaining({ enterpriseId: items[1]!.id, refused: 429 }),
+    ]);
+  });
 });

@@ -80,7 +80,20 @@ export function registerBroadWorks(app: Hono<Env>, sim: SimState): void {
     const e = findEnterprise(sim, c);
     const body = await jsonBody(c);
     if (body.syncStatus !== "SYNC_NOW") throw badRequest('syncStatus must be "SYNC_NOW"');
-    startSync(e, sim.tenant.enterprises, sim.clock.now(), sim.options.broadworks, rng);
+    const log = (sim.tenant.syncLog ??= []);
+    const at = sim.clock.now();
+    try {
+      startSync(e, sim.tenant.enterprises, at, sim.options.broadworks, rng);
+    } catch (error) {
+      log.push({
+        enterpriseId: e.id,
+        cluster: e.cluster,
+        at,
+        refused: error instanceof WebexError ? error.status : 500,
+      });
+      throw error;
+    }
+    log.push({ enterpriseId: e.id, cluster: e.cluster, at, endsAt: e.running?.endsAt });
     return c.json({
       enableDirSync: e.enableDirSync,
       directorySyncStatus: { syncStatus: e.status.syncStatus },

@@ -1,9 +1,11 @@
 import type { Hono } from "hono";
+import { BROADWORKS_CLUSTERS } from "../broadworks/generate.ts";
 import { settle } from "../broadworks/sync.ts";
 import type { Env } from "../routes/context.ts";
 import type { SimState } from "../state.ts";
 import type { Enterprise } from "../tenant/types.ts";
 import { badRequest, notFound } from "../util/errors.ts";
+import { base64NoPad, webexId } from "../util/ids.ts";
 
 function find(sim: SimState, id: string): Enterprise {
   const e = sim.tenant.enterprises.find((x) => x.id === id);
@@ -32,6 +34,46 @@ export function registerBroadWorksControl(app: Hono<Env>, sim: SimState): void {
         return { ...e, running: e.running ? { ...e.running } : undefined };
       }),
     });
+  });
+
+  // Every Sync now asked for: when, on which cluster, until when it runs, or the status it was refused with.
+  app.get("/_sim/broadworks/log", (c) => c.json({ items: sim.tenant.syncLog ?? [] }));
+
+  // { count, cluster?, users? }: more enterprises (on a partner-managed org id of their own), for bulk tests.
+  app.post("/_sim/broadworks", async (c) => {
+    const b = await obj(c.req.raw);
+    const count = typeof b.count === "number" && b.count > 0 && b.count <= 1000 ? Math.floor(b.count) : 0;
+    if (!count) throw badRequest("count must be a number from 1 to 1000");
+    const start = sim.tenant.enterprises.length;
+    const added = Array.from({ length: count }, (_, k) => {
+      const n = start + k;
+      const e: Enterprise = {
+        id: webexId("ENTERPRISE", crypto.randomUUID()),
+        orgId: webexId("ORGANIZATION", crypto.randomUUID()),
+        spEnterpriseId: `Reseller1+extra${n}`,
+        provisioningId: base64NoPad(`${crypto.randomUUID()}:${crypto.randomUUID()}`),
+        cluster:
+          typeof b.cluster === "string" ? b.cluster : BROADWORKS_CLUSTERS[n % BROADWORKS_CLUSTERS.length]!,
+        enableDirSync: false,
+        users: Array.from({ length: typeof b.users === "number" ? b.users : 3 }, (_, u) => ({
+          userId: `user${u}@extra${n}.example.com`,
+          firstName: "Extra",
+          lastName: `User ${u}`,
+          extension: String(5000 + u),
+          number: `+1555000${String(u).padStart(4, "0")}`,
+          mobile: "",
+          machine: false,
+          inCI: false,
+          dirty: false,
+          deleted: false,
+        })),
+        status: { syncStatus: "NOT_SYNCED" },
+        everCompleted: false,
+      };
+      sim.tenant.enterprises.push(e);
+      return { id: e.id, spEnterpriseId: e.spEnterpriseId, cluster: e.cluster };
+    });
+    return c.json({ items: added }, 201);
   });
 
   app.post("/_sim/broadworks/:id/next-sync", async (c) => {

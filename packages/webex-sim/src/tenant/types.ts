@@ -93,4 +93,6 @@ export type Tenant = {
   customers: Org[];
   orgs: Map<string, Org>;
   enterprises: Enterprise[];
+  /** Every Sync now the simulator was asked for, started or refused, in order (control API: /_sim/broadworks/log). */
+  syncLog?: { enterpriseId: string; cluster: string; at: number; endsAt?: number; refused?: number }[];
 };
