@@ -59,7 +59,7 @@ export async function advanceJob(
   jobId: string,
 ): Promise<{ status: string; waitSeconds: number }> {
   const job = await services.db.select().from(bwJobs).where(eq(bwJobs.id, jobId)).get();
-  if (!job || job.status !== "running") return { status: job?.status ?? "missing", waitSeconds: 0 };
+  if (job?.status !== "running") return { status: job?.status ?? "missing", waitSeconds: 0 };
   const state = JSON.parse(job.state) as JobState;
   const now = services.now();
   const stamp = now.toISOString();

@@ -80,7 +80,8 @@ export function registerBroadWorks(app: Hono<Env>, sim: SimState): void {
     const e = findEnterprise(sim, c);
     const body = await jsonBody(c);
     if (body.syncStatus !== "SYNC_NOW") throw badRequest('syncStatus must be "SYNC_NOW"');
-    const log = (sim.tenant.syncLog ??= []);
+    sim.tenant.syncLog ??= [];
+    const log = sim.tenant.syncLog;
     const at = sim.clock.now();
     try {
       startSync(e, sim.tenant.enterprises, at, sim.options.broadworks, rng);
