@@ -256,6 +256,25 @@ describe("BroadWorks directory sync", () => {
     expect(bad.status).toBe(404);
   });
 
+  it("pulls only the enterprises Webex's filter names, and the cron pulls new ones by itself", async () => {
+    const filtered = await json<{ enterprises: number }>(
+      await send("POST", bw("/refresh?startsWith=Reseller1%2Bextra1")),
+    );
+    // extra1, extra10 … extra19 among the added ones (numbered from 3).
+    expect(filtered.enterprises).toBe(
+      enterprises.filter((e) => e.spEnterpriseId.startsWith("Reseller1+extra1")).length,
+    );
+    expect(
+      (await json<{ items: unknown[] }>(await call(bw("/enterprises?limit=100"), { headers: admin }))).items,
+    ).toHaveLength(20);
+    const [added] = (await sim<{ items: { id: string }[] }>("POST", "/broadworks", { count: 1 })).items;
+    await runCron(40 * 60_000);
+    const listed = await json<{ items: { id: string }[] }>(
+      await call(bw("/enterprises?limit=100"), { headers: admin }),
+    );
+    expect(listed.items.map((e) => e.id)).toContain(added!.id);
+  });
+
   it("refuses another partner's enterprise and keys scoped to customers", async () => {
     const other = await json<{ id: string }>(
       await send("POST", "/api/v1/partners", { name: "Other Partner", organizationId: crypto.randomUUID() }),

@@ -17,6 +17,7 @@ import { IdParam, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
 import { loadPartner } from "../partners/partner.ts";
 import { partnerClient } from "./access.ts";
+import { logBroadworksError } from "./job.ts";
 import { bwEnterprises, bwSyncHistory } from "./schema.ts";
 import { refreshEnterprises, saveSync } from "./store.ts";
 import {
@@ -79,6 +80,21 @@ const webexFailure = (error: unknown) => {
   };
 };
 
+function logFailure(services: Services, partnerId: string, sp: string, what: string, error: unknown) {
+  const webex = error instanceof WebexApiError ? error : null;
+  return logBroadworksError(
+    services,
+    partnerId,
+    sp,
+    `${what}: ${error instanceof Error ? error.message : String(error)}`,
+    {
+      status: webex?.status,
+      code: webex?.details.code ? Number(webex.details.code) : undefined,
+      trackingId: webex?.details.trackingId,
+    },
+  );
+}
+
 const ResultSchema = z
   .object({
     enterpriseId: z.string(),
@@ -123,10 +139,27 @@ const routes = {
     path: `${base}/refresh`,
     tags,
     summary:
-      "Pull every enterprise and its directory sync status from Webex now (the cron does it every 30 minutes)",
+      "Pull enterprises and their directory sync status from Webex now (the cron pulls all every 30 minutes)",
     security: bearerSecurity,
     middleware: [requireRole("operator")] as const,
-    request: { params: IdParam },
+    request: {
+      params: IdParam,
+      query: z.object({
+        spEnterpriseId: z
+          .string()
+          .min(1, "must not be empty")
+          .max(300, "must be at most 300 characters")
+          .optional(),
+        startsWith: z
+          .string()
+          .min(1, "must not be empty")
+          .max(300, "must be at most 300 characters")
+          .optional()
+          .openapi({
+            description: "Only enterprises whose spEnterpriseId starts with this (Webex's filter).",
+          }),
+      }),
+    },
     responses: {
       200: { description: "Pulled", content: jsonContent(z.object({ enterprises: z.number() })) },
       ...errorResponses,
@@ -310,7 +343,10 @@ export const registerBroadworksEnterpriseRoutes = (app: App) => {
 
   app.openapi(routes.refresh, async (c) => {
     const partner = await partnerOf(c, c.req.valid("param").id);
-    return c.json({ enterprises: await refreshEnterprises(c.var.services, partner) }, 200);
+    return c.json(
+      { enterprises: await refreshEnterprises(c.var.services, partner, c.req.valid("query")) },
+      200,
+    );
   });
 
   app.openapi(routes.get, async (c) => {
@@ -381,7 +417,15 @@ export const registerBroadworksEnterpriseRoutes = (app: App) => {
           errors: [],
         });
       } catch (error) {
-        results.push({ enterpriseId: row.id, ok: false, enabled: row.enabled, ...webexFailure(error) });
+        const failure = webexFailure(error);
+        results.push({ enterpriseId: row.id, ok: false, enabled: row.enabled, ...failure });
+        await logFailure(
+          services,
+          partner.id,
+          row.spEnterpriseId,
+          `Directory sync ${enabled ? "enable" : "disable"} refused`,
+          error,
+        );
       }
     }
     return c.json({ results }, 200);
@@ -424,6 +468,7 @@ export const registerBroadworksEnterpriseRoutes = (app: App) => {
         );
       }
       const failure = webexFailure(error);
+      await logFailure(services, partner.id, row.spEnterpriseId, "Sync now refused", error);
       throw new ApiError(
         error instanceof WebexApiError && error.status < 500 ? "CONFLICT" : "WEBEX_UNAVAILABLE",
         `Sync now refused by Webex: ${failure.message}${failure.errors[0] ? ` — error ${failure.errors[0].code}: ${failure.errors[0].meaning} ${failure.errors[0].action}` : ""}${failure.trackingId ? ` (tracking id ${failure.trackingId})` : ""}`,
@@ -441,6 +486,7 @@ export const registerBroadworksEnterpriseRoutes = (app: App) => {
       return c.json({ status: result.status, user: result.userResponse }, 200);
     } catch (error) {
       const failure = webexFailure(error);
+      await logFailure(c.var.services, partner.id, row.spEnterpriseId, "Single-user sync refused", error);
       throw new ApiError(
         error instanceof WebexApiError && error.status < 500 ? "CONFLICT" : "WEBEX_UNAVAILABLE",
         `Single-user sync refused by Webex: ${failure.message}${failure.errors[0] ? ` — error ${failure.errors[0].code}: ${failure.errors[0].meaning} ${failure.errors[0].action}` : ""}`,

@@ -4,7 +4,7 @@
  * or fails, then the next — one at a time per BroadWorks cluster, clusters side by side. The whole state lives
  * in D1 with a checkpoint, so each tick can run in a new isolate and a resumed job repeats nothing.
  */
-import { getDirectorySync, syncNow } from "@wxsync/core/broadworks";
+import { explainBroadworksError, getDirectorySync, syncNow } from "@wxsync/core/broadworks";
 import { WebexApiError } from "@wxsync/core/webex";
 import { and, eq } from "drizzle-orm";
 import type { Services } from "../lib/services.ts";
@@ -188,6 +188,27 @@ export async function advanceJob(
     .filter((i) => i.state === "pending" && i.notBefore)
     .map((i) => Math.ceil((Date.parse(i.notBefore!) - now.getTime()) / 1000));
   return { status, waitSeconds: Math.max(1, Math.min(state.pollSeconds, ...waits)) };
+}
+
+/** A BroadWorks error in the log, with its code and tracking id, and the code explained. */
+export async function logBroadworksError(
+  services: Services,
+  partnerId: string,
+  spEnterpriseId: string,
+  message: string,
+  webex: { status?: number; code?: number; trackingId?: string },
+) {
+  const explained = webex.code ? explainBroadworksError(webex.code) : null;
+  await writeLog(services, {
+    level: "error",
+    kind: "webex_error",
+    partnerId,
+    model: "BroadWorksEnterprise",
+    message: `${spEnterpriseId}: ${message}${explained ? ` (${webex.code}: ${explained.meaning} ${explained.action})` : ""}`,
+    webexStatus: webex.status ?? null,
+    webexErrorCode: webex.code ? String(webex.code) : null,
+    webexTrackingId: webex.trackingId ?? null,
+  });
 }
 
 /**

@@ -71,17 +71,23 @@ export async function recordHistory(
   }
 }
 
-/** Pulls every enterprise of the partner from Webex into D1. */
-export async function refreshEnterprises(services: Services, partner: PartnerRow) {
+/** Pulls the partner's enterprises (all, or those matching Webex's filters) from Webex into D1. */
+export async function refreshEnterprises(
+  services: Services,
+  partner: PartnerRow,
+  filter: { spEnterpriseId?: string; startsWith?: string } = {},
+) {
   const client = await partnerClient(services, partner);
-  const items = await listEnterprises(client);
+  const items = await listEnterprises(client, filter);
+  const partial = Boolean(filter.spEnterpriseId || filter.startsWith);
   const now = services.now().toISOString();
   await upsert(services, partner.id, items, now);
-  // Gone from Webex: gone from the current list (their history stays).
-  await services.db.run(
-    sql`DELETE FROM ${bwEnterprises} WHERE partner_id = ${partner.id}
+  // Gone from Webex: gone from the current list (their history stays). A filtered pull proves nothing about the rest.
+  if (!partial)
+    await services.db.run(
+      sql`DELETE FROM ${bwEnterprises} WHERE partner_id = ${partner.id}
         AND id NOT IN (SELECT value FROM json_each(${JSON.stringify(items.map((e) => e.id))}))`,
-  );
+    );
   await recordHistory(
     services,
     partner.id,
