@@ -1,19 +1,82 @@
 /**
  * @module messaging/protocol
  * The one typed channel between content scripts/pages and the background service worker, which owns every
- * network call. Each message type maps to the shape of its answer.
+ * network call and the API key. Each message type maps to the shape of its answer.
  */
 import type { Health } from "@wxsync/core/health";
+import type { z } from "zod";
 import type { WorkerResult } from "../worker-api/client.ts";
+import type {
+  BwEnterprise,
+  BwJob,
+  Change,
+  Customer,
+  inventorySchema,
+  LicenceUsage,
+  LogEntry,
+  Partner,
+  Run,
+  scheduleSchema,
+  Whoami,
+} from "../worker-api/schemas.ts";
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** One step of "Test connection": what was checked and what it found. */
+export type ConnectionStep = { name: string; ok: boolean; message: string };
+export type ConnectionReport = {
+  ok: boolean;
+  steps: ConnectionStep[];
+  whoami: Whoami | null;
+  abilities: string[];
+};
+
+export type CustomerOverview = {
+  customer: Customer;
+  runs: Run[];
+  schedules: z.infer<typeof scheduleSchema>[];
+};
+
+type R<T> = WorkerResult<T>;
 
 export type Protocol = {
-  "worker.health": { request: Record<string, never>; response: WorkerResult<Health> };
+  "worker.health": { request: Record<string, never>; response: R<Health> };
+  "connection.test": { request: { workerUrl: string; apiKey: string }; response: ConnectionReport };
+  whoami: { request: Record<string, never>; response: R<Whoami> };
+  "customers.list": { request: Record<string, never>; response: R<Page<Customer>> };
+  "customer.overview": { request: { customerId: string }; response: R<CustomerOverview> };
+  "sync.start": { request: { customerId: string; kind: "users" | "data" }; response: R<{ runId: string }> };
+  "run.get": { request: { customerId: string; runId: string }; response: R<Run> };
+  "runs.list": { request: { customerId: string; limit?: number }; response: R<Page<Run>> };
+  "run.changes": { request: { customerId: string; runId: string }; response: R<Page<Change>> };
+  /** Any CSV export of the API, by path (`/api/v1/...csv?...`). */
+  "csv.get": { request: { path: string }; response: R<{ fileName: string; text: string }> };
+  "logs.list": { request: { query: Record<string, string> }; response: R<Page<LogEntry>> };
+  "report.licences": { request: { customerId: string }; response: R<Page<LicenceUsage>> };
+  "report.inventory": { request: { customerId: string }; response: R<z.infer<typeof inventorySchema>> };
+  "partners.list": { request: Record<string, never>; response: R<Page<Partner>> };
+  "bw.enterprises": { request: { partnerId: string }; response: R<Page<BwEnterprise>> };
+  "bw.refresh": { request: { partnerId: string }; response: R<{ enterprises: number }> };
+  "bw.bulk": {
+    request: { partnerId: string; enterpriseIds: string[]; enabled: boolean };
+    response: R<{ results: { enterpriseId: string; ok: boolean; message: string | null }[] }>;
+  };
+  "bw.syncNow": { request: { partnerId: string; enterpriseId: string }; response: R<BwEnterprise> };
+  "bw.jobStart": { request: { partnerId: string; enterpriseIds: string[] }; response: R<BwJob> };
+  "bw.job": { request: { partnerId: string; jobId: string }; response: R<BwJob> };
+  /** The customer picked for this browser tab (set: remember it; null: forget it). */
+  "tab.customer": { request: { set?: string | null }; response: { customerId: string | null } };
 };
 
 export type MessageType = keyof Protocol;
 export type Message<K extends MessageType = MessageType> = { type: K; payload: Protocol[K]["request"] };
+/** Who sent a message: the tab of a content script (pages of the extension have none). */
+export type SenderInfo = { tabId?: number };
 export type Handlers = {
-  [K in MessageType]: (payload: Protocol[K]["request"]) => Promise<Protocol[K]["response"]>;
+  [K in MessageType]: (
+    payload: Protocol[K]["request"],
+    sender: SenderInfo,
+  ) => Promise<Protocol[K]["response"]>;
 };
 
 export function isMessage(value: unknown): value is Message {

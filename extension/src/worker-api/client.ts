@@ -31,25 +31,30 @@ async function readErrorMessage(res: Response): Promise<string | undefined> {
   return undefined;
 }
 
+type CallOptions = { method?: "GET" | "POST" | "PATCH"; body?: unknown; okStatuses?: number[] };
+
 export function createWorkerClient({ baseUrl, apiKey, fetch: fetchImpl = fetch }: WorkerClientOptions) {
   const root = baseUrl.replace(/\/+$/, "");
+  const notConfigured = {
+    ok: false as const,
+    error: {
+      kind: "not-configured" as const,
+      message: "Set the wxsync worker URL in the extension's options.",
+    },
+  };
 
-  async function call<S extends z.ZodType>(
-    path: string,
-    schema: S,
-    okStatuses = [200],
-  ): Promise<WorkerResult<z.infer<S>>> {
-    if (!root)
-      return {
-        ok: false,
-        error: { kind: "not-configured", message: "Set the wxsync worker URL in the extension's options." },
-      };
+  /** Sends one request; a failure becomes a WorkerFailure, never an exception. */
+  async function send(path: string, options: CallOptions, accept: string): Promise<WorkerResult<Response>> {
+    if (!root) return notConfigured;
+    const headers: Record<string, string> = { accept };
+    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+    if (options.body !== undefined) headers["content-type"] = "application/json";
     let res: Response;
     try {
       res = await fetchImpl(`${root}${path}`, {
-        headers: apiKey
-          ? { authorization: `Bearer ${apiKey}`, accept: "application/json" }
-          : { accept: "application/json" },
+        method: options.method ?? "GET",
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
     } catch {
       return {
@@ -60,7 +65,7 @@ export function createWorkerClient({ baseUrl, apiKey, fetch: fetchImpl = fetch }
         },
       };
     }
-    if (!okStatuses.includes(res.status)) {
+    if (!(options.okStatuses ?? [200]).includes(res.status)) {
       const detail = await readErrorMessage(res);
       const kind: WorkerFailureKind =
         res.status === 401 ? "unauthorized" : res.status === 403 ? "forbidden" : "http";
@@ -69,9 +74,19 @@ export function createWorkerClient({ baseUrl, apiKey, fetch: fetchImpl = fetch }
         error: { kind, status: res.status, message: detail ?? `The worker answered HTTP ${res.status}.` },
       };
     }
+    return { ok: true, data: res };
+  }
+
+  async function call<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    options: CallOptions = {},
+  ): Promise<WorkerResult<z.infer<S>>> {
+    const sent = await send(path, options, "application/json");
+    if (!sent.ok) return sent;
     let body: unknown;
     try {
-      body = await res.json();
+      body = await sent.data.json();
     } catch {
       return {
         ok: false,
@@ -95,9 +110,24 @@ export function createWorkerClient({ baseUrl, apiKey, fetch: fetchImpl = fetch }
     return { ok: true, data: parsed.data };
   }
 
+  /** A CSV export: its text and the file name the worker gave it. */
+  async function csv(path: string): Promise<WorkerResult<{ fileName: string; text: string }>> {
+    const sent = await send(path, {}, "text/csv");
+    if (!sent.ok) return sent;
+    const disposition = sent.data.headers.get("content-disposition") ?? "";
+    const encoded = disposition.match(/filename\*=UTF-8''([^;]+)/)?.[1];
+    const plain = disposition.match(/filename="([^"]+)"/)?.[1];
+    const fileName = encoded ? decodeURIComponent(encoded) : (plain ?? "wxsync-export.csv");
+    return { ok: true, data: { fileName, text: await sent.data.text() } };
+  }
+
   return {
+    root,
+    call,
+    csv,
     /** 503 still carries a health body (database down), so it is a result, not a failure. */
-    health: (): Promise<WorkerResult<Health>> => call("/api/v1/health", healthSchema, [200, 503]),
+    health: (): Promise<WorkerResult<Health>> =>
+      call("/api/v1/health", healthSchema, { okStatuses: [200, 503] }),
   };
 }
 
