@@ -23,6 +23,7 @@ import type { AppEnv } from "./lib/app-env.ts";
 import { corsForOrigins } from "./lib/cors.ts";
 import { errorResponse, handleError, validationHook } from "./lib/errors.ts";
 import { etag } from "./lib/etag.ts";
+import { documentRoles } from "./lib/role-docs.ts";
 import { createServices, type WorkerDeps } from "./lib/services.ts";
 import { utf8JsonBodies } from "./lib/utf8-body.ts";
 import { auditActions } from "./logs/audit.ts";
@@ -71,6 +72,7 @@ export function createApp(deps: WorkerDeps = {}) {
   app.use("/api/v1/*", etag());
   app.use("/api/v1/*", auditActions());
 
+  documentRoles(app);
   // system
   registerHealth(app);
   registerStatusPage(app);

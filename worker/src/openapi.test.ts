@@ -18,4 +18,25 @@ describe("GET /api/v1/openapi.json", () => {
     expect(doc.components.schemas).toHaveProperty("ErrorEnvelope");
     expect(doc.components.schemas).toHaveProperty("Health");
   });
+
+  it("says which role each restricted route needs, read from the route's own check", async () => {
+    type Doc = {
+      paths: Record<string, Record<string, { description?: string; responses: Record<string, unknown> }>>;
+    };
+    const doc = await (await call("/api/v1/openapi.json")).json<Doc>();
+    expect(doc.paths["/api/v1/customers/{id}/actions/sync-users"]?.post?.description).toContain(
+      "Needs the operator role",
+    );
+    expect(doc.paths["/api/v1/api-keys"]?.post?.description).toContain("Needs the admin role");
+    expect(doc.paths["/api/v1/customers"]?.get?.description ?? "").not.toContain("Needs the");
+    // Every operation documents its failures in the one error envelope, 429 included.
+    const open = ["/api/v1/health", "/api/v1/openapi.json", "/api/v1/docs"];
+    const missing = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(() => path.startsWith("/api/v1/") && !open.includes(path))
+        .filter(([, op]) => !["400", "401", "429", "500"].every((status) => status in op.responses))
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect(missing).toEqual([]);
+  });
 });

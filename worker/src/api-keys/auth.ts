@@ -77,12 +77,15 @@ export const apiKeyAuth = ({ publicPaths }: ApiKeyAuthOptions): MiddlewareHandle
   };
 };
 
-/** Refuses the request unless the caller's role is at least `needed`. */
-export const requireRole = (needed: ApiKeyRole): MiddlewareHandler<AppEnv> =>
-  async function requireRole(c, next) {
-    const { role } = c.get("principal");
-    if (!roleAllows(role, needed)) {
-      throw new ApiError("FORBIDDEN", `This needs the ${needed} role; the API key has the ${role} role.`);
-    }
-    return next();
-  };
+/** Refuses the request unless the caller's role is at least `needed`. Carries `role` so the docs can say it. */
+export const requireRole = (needed: ApiKeyRole): MiddlewareHandler<AppEnv> & { role: ApiKeyRole } =>
+  Object.assign(
+    async function requireRole(c: Context<AppEnv>, next: () => Promise<void>) {
+      const { role } = c.get("principal");
+      if (!roleAllows(role, needed)) {
+        throw new ApiError("FORBIDDEN", `This needs the ${needed} role; the API key has the ${role} role.`);
+      }
+      return next();
+    },
+    { role: needed },
+  );

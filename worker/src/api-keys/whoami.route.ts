@@ -26,7 +26,7 @@ const route = createRoute({
   security: bearerSecurity,
   responses: {
     200: { description: "The calling key", content: { "application/json": { schema: WhoamiSchema } } },
-    401: errorResponses[401],
+    ...errorResponses,
   },
 });
 
