@@ -1,4 +1,5 @@
 import { describeHealth } from "@wxsync/core/health/describe";
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { Protocol } from "../messaging/protocol.ts";
 
@@ -9,10 +10,14 @@ export type PanelProps = {
   loadHealth: () => Promise<HealthAnswer>;
   /** How often to refresh, in ms. */
   refreshMs?: number;
+  /** What the page is about (the Control Hub or Partner Hub panel), under the health line. */
+  children?: ComponentChildren;
+  /** Partner Hub's tables need room: the panel may grow wider there. */
+  wide?: boolean;
 };
 
 /** The overlay shown on Control Hub pages: collapsible, out of the way, and honest about the worker's state. */
-export function Panel({ loadHealth, refreshMs = 30_000 }: PanelProps) {
+export function Panel({ loadHealth, refreshMs = 30_000, children, wide = false }: PanelProps) {
   const [open, setOpen] = useState(true);
   const [health, setHealth] = useState<HealthAnswer | null>(null);
 
@@ -34,7 +39,11 @@ export function Panel({ loadHealth, refreshMs = 30_000 }: PanelProps) {
 
   const status = health === null ? "checking" : health.ok && health.data.status === "ok" ? "ok" : "problem";
   return (
-    <section class="wxsync-panel" data-status={status} aria-label="wxsync">
+    <section
+      class={wide ? "wxsync-panel wxsync-wide" : "wxsync-panel"}
+      data-status={status}
+      aria-label="wxsync"
+    >
       <header>
         <strong>wxsync</strong>
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -42,13 +51,16 @@ export function Panel({ loadHealth, refreshMs = 30_000 }: PanelProps) {
         </button>
       </header>
       {open && (
-        <p class="wxsync-health" data-testid="wxsync-health">
-          {health === null
-            ? "Checking the wxsync worker…"
-            : health.ok
-              ? describeHealth(health.data)
-              : health.error.message}
-        </p>
+        <div class="wxsync-body">
+          <p class="wxsync-health" data-testid="wxsync-health">
+            {health === null
+              ? "Checking the wxsync worker…"
+              : health.ok
+                ? describeHealth(health.data)
+                : health.error.message}
+          </p>
+          {children}
+        </div>
       )}
     </section>
   );

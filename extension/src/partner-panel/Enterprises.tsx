@@ -4,9 +4,9 @@
  * disable directory sync in bulk, Sync now per row, "Sync all selected" as a polled job, and a CSV export.
  */
 import { useEffect, useState } from "preact/hooks";
+import { downloadText } from "../page/download.ts";
 import type { BwJob } from "../worker-api/schemas.ts";
 import { type BulkOutcome, BulkResults } from "./BulkResults.tsx";
-import { downloadText } from "./download.ts";
 import { EnterpriseTable, type RowMessage } from "./EnterpriseTable.tsx";
 import { SyncAllProgress } from "./SyncAllProgress.tsx";
 import { ask, type Send } from "./send.ts";

@@ -312,7 +312,8 @@ describe("PartnerPanel", () => {
       { path: "/api/v1/partners/p1/broadworks/last-sync.csv?enterpriseIds=e1,e2" },
     ]);
     expect(clicked).toEqual(["last-sync.csv"]);
-    expect(await created[0]?.text()).toBe("spEnterpriseId\nReseller1+acme\n");
+    // With a byte order mark first, for Excel.
+    expect(await created[0]?.text()).toBe("\uFEFFspEnterpriseId\nReseller1+acme\n");
     expect(root.querySelector("a[download]")).toBeNull();
   });
 

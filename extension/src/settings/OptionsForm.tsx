@@ -1,9 +1,14 @@
 import { useEffect, useState } from "preact/hooks";
+import type { ConnectionReport } from "../messaging/protocol.ts";
 import type { Settings } from "./settings.ts";
 
 export type OptionsFormProps = {
   load: () => Promise<Settings>;
   save: (settings: Settings) => Promise<void>;
+  /** Asks the browser for access to the worker's origin (a prompt the user answers once). */
+  grant?: (origin: string) => Promise<boolean>;
+  /** Runs "Test connection" on the settings as typed (saved or not). */
+  test?: (settings: Settings) => Promise<ConnectionReport>;
 };
 
 /** Returns a message naming the field and the problem, or null when the settings can be saved. */
@@ -23,9 +28,10 @@ export function validateSettings({ workerUrl, apiKey }: Settings): string | null
   return null;
 }
 
-export function OptionsForm({ load, save }: OptionsFormProps) {
+export function OptionsForm({ load, save, grant, test }: OptionsFormProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState("");
+  const [report, setReport] = useState<ConnectionReport | "testing" | null>(null);
 
   useEffect(() => {
     load().then(setSettings);
@@ -37,8 +43,25 @@ export function OptionsForm({ load, save }: OptionsFormProps) {
     event.preventDefault();
     const problem = validateSettings(settings);
     if (problem) return setMessage(problem);
-    await save({ workerUrl: settings.workerUrl.replace(/\/+$/, ""), apiKey: settings.apiKey.trim() });
-    setMessage("Saved.");
+    const cleaned = { workerUrl: settings.workerUrl.replace(/\/+$/, ""), apiKey: settings.apiKey.trim() };
+    // The permission prompt must come from the click itself, before anything else is awaited.
+    const granted = grant ? await grant(new URL(cleaned.workerUrl).origin) : true;
+    await save(cleaned);
+    setMessage(
+      granted
+        ? "Saved."
+        : "Saved, but the browser was not allowed to reach the worker: save again and accept.",
+    );
+  };
+
+  const onTest = async () => {
+    if (!test) return;
+    const problem = validateSettings(settings);
+    if (problem) return setMessage(problem);
+    setReport("testing");
+    setReport(
+      await test({ workerUrl: settings.workerUrl.replace(/\/+$/, ""), apiKey: settings.apiKey.trim() }),
+    );
   };
 
   return (
@@ -63,7 +86,30 @@ export function OptionsForm({ load, save }: OptionsFormProps) {
         />
       </label>
       <button type="submit">Save</button>
+      {test && (
+        <button type="button" data-testid="test-connection" onClick={onTest}>
+          Test connection
+        </button>
+      )}
       <p role="status">{message}</p>
+      {report === "testing" && <p>Testing…</p>}
+      {report && report !== "testing" && <ConnectionResult report={report} />}
     </form>
+  );
+}
+
+function ConnectionResult({ report }: { report: ConnectionReport }) {
+  return (
+    <section data-testid="connection-report" data-ok={String(report.ok)}>
+      <h2>{report.ok ? "Connected" : "Not connected"}</h2>
+      <ul>
+        {report.steps.map((step) => (
+          <li key={step.name} data-ok={String(step.ok)}>
+            {step.ok ? "✔" : "✘"} <strong>{step.name}</strong>: {step.message}
+          </li>
+        ))}
+      </ul>
+      {report.whoami && <p data-testid="connection-abilities">This key may {report.abilities.join(", ")}.</p>}
+    </section>
   );
 }

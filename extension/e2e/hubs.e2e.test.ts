@@ -1,0 +1,183 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type ExtensionBrowser, launchWithExtension } from "./browser.ts";
+import { api, connectThroughWebex, type SimOrg, simControl } from "./stack-api.ts";
+
+const EXTENSION_ID = "aiaaldgddgmfdcenglabnccahmakebko";
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(inject("artifactsDir"), `${name}.png`) });
+const panel = (page: Page, id: string) => page.getByTestId(id);
+
+let browser: ExtensionBrowser;
+let orgs: SimOrg[];
+let customer: { id: string; name: string; orgUuid: string };
+
+async function setSettings(settings: { workerUrl: string; apiKey: string }) {
+  await browser.background.evaluate(async (value) => {
+    type StorageApi = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+    await (globalThis as unknown as StorageApi).chrome.storage.local.set({ settings: value });
+  }, settings);
+}
+
+beforeAll(async () => {
+  browser = await launchWithExtension({
+    extensionDir: inject("extensionDir"),
+    controlHubPort: inject("controlHubPort"),
+    settings: { workerUrl: inject("workerUrl"), apiKey: "" },
+  });
+  orgs = (await simControl<{ items: SimOrg[] }>("GET", "/orgs")).items;
+  const org = orgs.find((o) => o.ref === "0")!;
+  customer = await api("POST", "/api/v1/customers", {
+    name: "Globex",
+    organizationId: org.uuid,
+    syncOnCreate: false,
+  });
+  await connectThroughWebex(`/api/v1/customers/${customer.id}/connect`, org.uuid);
+});
+afterAll(async () => browser?.close());
+
+describe("the extension in Control Hub", () => {
+  it("options: Test connection says what is wrong, then who the key is and what it may do", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    await page.locator("input[name=workerUrl]").fill(inject("workerUrl"));
+    await page.locator("input[name=apiKey]").fill(`wxs_${"x".repeat(43)}`);
+    await page.getByTestId("test-connection").click();
+    await expect.poll(() => page.getByTestId("connection-report").getAttribute("data-ok")).toBe("false");
+    expect(await page.getByTestId("connection-report").textContent()).toContain("refused the key");
+    await shot(page, "options-bad-key");
+    await page.locator("input[name=apiKey]").fill(inject("adminKey"));
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Saved.");
+    await page.getByTestId("test-connection").click();
+    await expect.poll(() => page.getByTestId("connection-report").getAttribute("data-ok")).toBe("true");
+    expect(await page.getByTestId("connection-report").textContent()).toContain(
+      '"E2E admin", admin role, for every customer',
+    );
+    expect(await page.getByTestId("connection-abilities").textContent()).toContain("run syncs");
+    await shot(page, "options-connected");
+    await page.close();
+  });
+
+  it("users page: Sync Webex App Users runs with a progress bar to the end, then the users CSV matches the API", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`https://admin.webex.com/users?orgId=${customer.orgUuid}`);
+    await expect.poll(() => panel(page, "wxsync-customer").textContent(), { timeout: 20_000 }).toBe("Globex");
+    await panel(page, "wxsync-sync-users").click();
+    await panel(page, "wxsync-model-progress").first().waitFor({ timeout: 20_000 });
+    await shot(page, "control-hub-sync-progress");
+    await panel(page, "wxsync-run-summary").waitFor({ timeout: 90_000 });
+    expect(await panel(page, "wxsync-run-progress").getAttribute("value")).toBe("100");
+    expect(await panel(page, "wxsync-run-summary").textContent()).toMatch(/\+\d+ added/);
+    await expect.poll(() => panel(page, "wxsync-last-sync").textContent()).toMatch(/^succeeded|^completed/);
+    await shot(page, "control-hub-sync-done");
+
+    const downloadPromise = page.waitForEvent("download");
+    await panel(page, "wxsync-export").click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/^Globex_User_\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = join(inject("artifactsDir"), download.suggestedFilename());
+    await download.saveAs(file);
+    const [header, ...rows] = parse(readFileSync(file, "utf8"), { bom: true }) as string[][];
+    const users = await api<{ items: { id: string; label: string }[] }>(
+      "GET",
+      `/api/v1/customers/${customer.id}/models/User?limit=1000`,
+    );
+    expect(rows).toHaveLength(users.items.length);
+    const ids = rows.map((r) => r[header!.indexOf("ID")]);
+    expect(ids.sort()).toEqual(users.items.map((u) => u.id).sort());
+    await shot(page, "control-hub-users-csv");
+    await page.close();
+  });
+
+  it("a page that names no org asks which customer is on screen; a viewer key sees no operator buttons", async () => {
+    await setSettings({ workerUrl: inject("workerUrl"), apiKey: inject("viewerKey") });
+    const page = await browser.context.newPage();
+    await page.goto("https://admin.webex.com/calling/numbers");
+    const select = panel(page, "wxsync-customer-select");
+    await select.waitFor({ timeout: 20_000 });
+    await select.selectOption(customer.id);
+    await expect.poll(() => panel(page, "wxsync-customer").textContent()).toBe("Globex");
+    expect(await panel(page, "wxsync-export").textContent()).toBe("Export number inventory (CSV)");
+    expect(await panel(page, "wxsync-sync-users").isDisabled()).toBe(true);
+    expect(await panel(page, "wxsync-sync-data").isDisabled()).toBe(true);
+    expect(await panel(page, "wxsync-role-reason").textContent()).toContain("viewer key");
+    await shot(page, "control-hub-viewer");
+    // The choice is remembered for the tab.
+    await page.reload();
+    await expect.poll(() => panel(page, "wxsync-customer").textContent(), { timeout: 20_000 }).toBe("Globex");
+    await page.close();
+    await setSettings({ workerUrl: inject("workerUrl"), apiKey: inject("adminKey") });
+  });
+
+  it("the worker stopped (nothing answers at its address) shows the offline state, not a broken panel", async () => {
+    await setSettings({ workerUrl: "http://127.0.0.1:9", apiKey: inject("adminKey") });
+    const page = await browser.context.newPage();
+    await page.goto(`https://admin.webex.com/users?orgId=${customer.orgUuid}`);
+    await expect
+      .poll(() => panel(page, "wxsync-offline").textContent(), { timeout: 20_000 })
+      .toContain("Cannot reach the wxsync worker");
+    expect(await page.locator("#control-hub h1").textContent()).toBe("Control Hub");
+    await shot(page, "control-hub-worker-down");
+    await page.close();
+    await setSettings({ workerUrl: inject("workerUrl"), apiKey: inject("adminKey") });
+  });
+
+  it("Partner Hub: every customer, the BroadWorks enterprises, bulk enable and Sync all selected with progress", async () => {
+    const partnerOrg = orgs.find((o) => o.ref === "partner")!;
+    const partner = await api<{ id: string }>("POST", "/api/v1/partners", {
+      name: "Initech Partner",
+      organizationId: partnerOrg.uuid,
+    });
+    await connectThroughWebex(`/api/v1/partners/${partner.id}/connect`, partnerOrg.uuid);
+    await simControl("POST", "/broadworks", { count: 2 });
+    await api("POST", `/api/v1/partners/${partner.id}/broadworks/refresh`);
+
+    const page = await browser.context.newPage();
+    await page.goto("https://admin.webex.com/partner/customers");
+    const rows = panel(page, "wxsync-partner-enterprise");
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(4);
+    expect(await panel(page, "wxsync-partner-customer").count()).toBeGreaterThanOrEqual(1);
+    await panel(page, "wxsync-partner-select-all").check();
+    await panel(page, "wxsync-partner-enable").click();
+    await expect.poll(() => panel(page, "wxsync-partner-bulk-result").count(), { timeout: 20_000 }).toBe(4);
+    expect(
+      await panel(page, "wxsync-partner-bulk-result").evaluateAll((els) =>
+        els.map((e) => e.getAttribute("data-ok")),
+      ),
+    ).toEqual(["true", "true", "true", "true"]);
+    await shot(page, "partner-hub-enabled");
+
+    if (!(await panel(page, "wxsync-partner-select-all").isChecked()))
+      await panel(page, "wxsync-partner-select-all").check();
+    await panel(page, "wxsync-partner-sync-all").click();
+    await panel(page, "wxsync-partner-job-progress").waitFor({ timeout: 20_000 });
+    await shot(page, "partner-hub-sync-all-progress");
+    await panel(page, "wxsync-partner-job-summary").waitFor({ timeout: 120_000 });
+    expect(await panel(page, "wxsync-partner-job-summary").textContent()).toMatch(/4/);
+    await shot(page, "partner-hub-sync-all-done");
+    const jobs = await api<{ items: { status: string; progress: { done: number } }[] }>(
+      "GET",
+      `/api/v1/partners/${partner.id}/broadworks/jobs`,
+    );
+    expect(jobs.items[0]).toMatchObject({ status: "succeeded", progress: { done: 4 } });
+    await page.close();
+  });
+
+  // Last: moving the simulator's clock ages every token it has issued.
+  it("warns before the Webex authorization expires, once the simulator's clock has moved", async () => {
+    await simControl("POST", "/clock/advance", { ms: 80 * 86_400_000 });
+    await api("POST", `/api/v1/customers/${customer.id}/tokens/refresh`);
+    const page = await browser.context.newPage();
+    await page.goto(`https://admin.webex.com/users?orgId=${customer.orgUuid}`);
+    await expect
+      .poll(() => panel(page, "wxsync-token-warning").textContent(), { timeout: 20_000 })
+      .toContain("expires soon");
+    expect(await panel(page, "wxsync-token").textContent()).toMatch(/expiring · (9|10) days left/);
+    await shot(page, "control-hub-token-warning");
+    await page.close();
+  });
+});

@@ -1,0 +1,144 @@
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { describe, expect, it, vi } from "vitest";
+import type { send as Send } from "../messaging/send.ts";
+import { pageContext } from "../page/context.ts";
+import { ControlHubPanel } from "./ControlHubPanel.tsx";
+
+const uuid = "1eb65fdf-9643-417f-9974-ad72cae0e10f";
+const acme = {
+  id: "c1",
+  name: "Acme",
+  orgId: "b64",
+  orgUuid: uuid,
+  tokenHealth: { status: "ok", refreshTokenDaysLeft: 80 },
+};
+const beta = {
+  id: "c2",
+  name: "Beta",
+  orgId: "b64b",
+  orgUuid: "00000000-0000-4000-8000-000000000000",
+  tokenHealth: { status: "expiring", refreshTokenDaysLeft: 3 },
+};
+const run = (status: string, percent: number) => ({
+  id: "r1",
+  customerId: "c1",
+  dataSyncName: "SyncSparkUsersAcme",
+  trigger: "manual",
+  status,
+  progress: percent,
+  totals: { added: 2, updated: 1, removed: 0, unchanged: 5 },
+  createdAt: "2026-11-24T10:00:00Z",
+  startedAt: "2026-11-24T10:00:00Z",
+  endedAt: status === "running" ? null : "2026-11-24T10:01:00Z",
+  error: null,
+  models: [
+    {
+      model: "User",
+      status: status === "running" ? "running" : "done",
+      percent,
+      items: 1,
+      added: 2,
+      updated: 1,
+      removed: 0,
+      errors: [],
+    },
+  ],
+});
+
+type Answers = Record<string, (payload: Record<string, unknown>) => unknown>;
+
+function fakeSend(role: string, answers: Answers = {}) {
+  const calls: [string, unknown][] = [];
+  let polls = 0;
+  const base: Answers = {
+    "customers.list": () => ({ ok: true, data: { items: [acme, beta], nextCursor: null } }),
+    whoami: () => ({ ok: true, data: { keyId: "k", name: "k", role, scope: "all" } }),
+    "tab.customer": (p) => ({ customerId: (p.set as string | undefined) ?? null }),
+    "customer.overview": (p) => ({
+      ok: true,
+      data: {
+        customer: p.customerId === "c2" ? beta : acme,
+        runs: [],
+        schedules: [{ id: "s", name: "S", enabled: true, nextRunAt: "2030-01-01T00:00:00Z" }],
+      },
+    }),
+    "sync.start": () => ({ ok: true, data: { runId: "r1" } }),
+    "run.get": () => ({ ok: true, data: polls++ < 2 ? run("running", 40 * polls) : run("succeeded", 100) }),
+  };
+  const send = (async (type: string, payload: Record<string, unknown>) => {
+    calls.push([type, payload]);
+    return (answers[type] ?? base[type])!(payload);
+  }) as typeof Send;
+  return { send, calls };
+}
+
+async function mount(send: typeof Send, href: string) {
+  const root = document.createElement("div");
+  document.body.append(root);
+  await act(async () => {
+    render(<ControlHubPanel send={send} context={pageContext(href)} pollMs={5} />, root);
+  });
+  await act(async () => {});
+  await act(async () => {});
+  return root;
+}
+const q = (root: Element, id: string) => root.querySelector(`[data-testid=${id}]`);
+
+describe("ControlHubPanel", () => {
+  it("finds the customer org named in the URL and shows its token and next sync", async () => {
+    const root = await mount(fakeSend("operator").send, `https://admin.webex.com/users?orgId=${uuid}`);
+    expect(q(root, "wxsync-customer")?.textContent).toBe("Acme");
+    expect(q(root, "wxsync-customer-select")).toBeNull();
+    expect(q(root, "wxsync-token")?.textContent).toContain("80 days left");
+    expect(q(root, "wxsync-next-sync")?.textContent).toMatch(/^in /);
+    expect(q(root, "wxsync-export")?.textContent).toBe("Export users (CSV)");
+  });
+
+  it("asks which customer is on screen otherwise, remembers it for the tab, and warns before expiry", async () => {
+    const { send, calls } = fakeSend("operator");
+    const root = await mount(send, "https://admin.webex.com/overview");
+    const select = q(root, "wxsync-customer-select") as HTMLSelectElement;
+    await act(async () => {
+      select.value = "c2";
+      select.dispatchEvent(new Event("change"));
+    });
+    await act(async () => {});
+    expect(calls).toContainEqual(["tab.customer", { set: "c2" }]);
+    expect(q(root, "wxsync-customer")?.textContent).toBe("Beta");
+    expect(q(root, "wxsync-token-warning")?.textContent).toContain("expires soon");
+  });
+
+  it("runs Sync Webex App Users with a bar per model until the run ends, then shows what changed", async () => {
+    const { send, calls } = fakeSend("operator");
+    const root = await mount(send, `https://admin.webex.com/users?orgId=${uuid}`);
+    await act(async () => (q(root, "wxsync-sync-users") as HTMLButtonElement).click());
+    await act(async () => {});
+    expect(calls.some(([t, p]) => t === "sync.start" && (p as { kind: string }).kind === "users")).toBe(true);
+    expect(q(root, "wxsync-model-progress")?.getAttribute("data-model")).toBe("User");
+    await vi.waitFor(async () => {
+      await act(async () => {});
+      expect(q(root, "wxsync-run-summary")?.textContent).toContain("+2 added");
+    });
+    expect((q(root, "wxsync-run-progress") as HTMLProgressElement).value).toBe(100);
+  });
+
+  it("disables the sync buttons for a viewer key and says why", async () => {
+    const root = await mount(fakeSend("viewer").send, `https://admin.webex.com/users?orgId=${uuid}`);
+    expect((q(root, "wxsync-sync-users") as HTMLButtonElement).disabled).toBe(true);
+    expect((q(root, "wxsync-sync-data") as HTMLButtonElement).disabled).toBe(true);
+    expect(q(root, "wxsync-role-reason")?.textContent).toContain("viewer");
+  });
+
+  it("shows the offline state when the worker is down", async () => {
+    const down = () => ({
+      ok: false,
+      error: { kind: "unreachable", message: "Cannot reach the wxsync worker at http://x." },
+    });
+    const root = await mount(
+      fakeSend("operator", { "customers.list": down, whoami: down }).send,
+      "https://admin.webex.com/users",
+    );
+    expect(q(root, "wxsync-offline")?.textContent).toContain("Cannot reach");
+  });
+});

@@ -1,0 +1,51 @@
+import { MODEL_NAMES, type ModelName } from "@wxsync/core/models";
+import { useState } from "preact/hooks";
+import type { send as Send } from "../messaging/send.ts";
+import { exportPath, PAGE_EXPORTS, type PageKind } from "../page/context.ts";
+import { downloadText } from "../page/download.ts";
+
+export type ExportsProps = { send: typeof Send; customerId: string; page: PageKind };
+
+/** The export that fits the page, and a menu for every other model. */
+export function Exports({ send, customerId, page }: ExportsProps) {
+  const [choice, setChoice] = useState<ModelName | "NumberInventory">("User");
+  const [state, setState] = useState<string | null>(null);
+  const fitting = page === "other" ? null : PAGE_EXPORTS[page];
+
+  const run = async (model: ModelName | "NumberInventory") => {
+    setState("Preparing the CSV…");
+    const answer = await send("csv.get", { path: exportPath(customerId, model) });
+    if (!answer.ok) return setState(answer.error.message);
+    downloadText(answer.data.fileName, answer.data.text);
+    setState(`Downloaded ${answer.data.fileName}`);
+  };
+
+  return (
+    <div class="wxsync-exports">
+      {fitting && (
+        <button type="button" data-testid="wxsync-export" onClick={() => run(fitting.model)}>
+          Export {fitting.label} (CSV)
+        </button>
+      )}
+      <label>
+        <span>Other exports</span>
+        <select
+          data-testid="wxsync-export-menu"
+          value={choice}
+          onChange={(e) => setChoice(e.currentTarget.value as ModelName | "NumberInventory")}
+        >
+          <option value="NumberInventory">Number inventory</option>
+          {MODEL_NAMES.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" data-testid="wxsync-export-chosen" onClick={() => run(choice)}>
+        Export
+      </button>
+      {state && <p data-testid="wxsync-export-state">{state}</p>}
+    </div>
+  );
+}
