@@ -11,11 +11,14 @@ export const EXTENSION_PUBLIC_KEY =
 
 export default defineConfig({
   srcDir: ".",
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: "wxsync for Webex Control Hub",
     description:
       "Sync status, sync actions and CSV exports for every customer org, inside Control Hub and Partner Hub.",
-    key: EXTENSION_PUBLIC_KEY,
+    // Chrome takes its id from the key; Firefox from its own add-on id.
+    ...(browser === "firefox"
+      ? { browser_specific_settings: { gecko: { id: "wxsync@wxsync.dev", strict_min_version: "115.0" } } }
+      : { key: EXTENSION_PUBLIC_KEY }),
     permissions: ["storage"],
     // The worker's own origin is granted at run time from the options page; local workers are allowed in
     // development builds so `npm start` works without a prompt.

@@ -34,7 +34,9 @@ export function tokenWarning(health: Customer["tokenHealth"]): string | null {
 
 export function tokenLine(health: Customer["tokenHealth"]): string {
   const days = health.refreshTokenDaysLeft;
-  return `${health.status.replaceAll("_", " ")}${typeof days === "number" ? ` · ${days} days left on the authorization` : ""}`;
+  // Days left mean something only while Webex still accepts the authorization.
+  const counting = ["ok", "refresh_due", "expiring"].includes(health.status) && typeof days === "number";
+  return `${health.status.replaceAll("_", " ")}${counting ? ` · ${days} days left on the authorization` : ""}`;
 }
 
 export const totalsLine = (run: Run) =>
