@@ -119,7 +119,10 @@ describe("the extension in Control Hub", () => {
     await page.goto(`https://admin.webex.com/users?orgId=${customer.orgUuid}`);
     await expect
       .poll(() => panel(page, "wxsync-offline").textContent(), { timeout: 20_000 })
-      .toContain("Cannot reach the wxsync worker");
+      .toContain("wxsync is offline");
+    expect(await panel(page, "wxsync-health").textContent()).toContain(
+      "Cannot reach the wxsync worker at http://127.0.0.1:9",
+    );
     expect(await page.locator("#control-hub h1").textContent()).toBe("Control Hub");
     await shot(page, "control-hub-worker-down");
     await page.close();

@@ -3,6 +3,7 @@ import { browser } from "wxt/browser";
 import { send } from "../../src/messaging/send.ts";
 import { OptionsForm } from "../../src/settings/OptionsForm.tsx";
 import { settingsItem } from "../../src/settings/settings.ts";
+import "./options.css";
 
 render(
   <OptionsForm

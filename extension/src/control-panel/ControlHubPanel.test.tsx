@@ -139,6 +139,6 @@ describe("ControlHubPanel", () => {
       fakeSend("operator", { "customers.list": down, whoami: down }).send,
       "https://admin.webex.com/users",
     );
-    expect(q(root, "wxsync-offline")?.textContent).toContain("Cannot reach");
+    expect(q(root, "wxsync-offline")?.textContent).toContain("wxsync is offline");
   });
 });

@@ -9,7 +9,10 @@ import { RunProgress } from "./RunProgress.tsx";
 
 export type ControlHubPanelProps = { send: typeof Send; context: PageContext; pollMs?: number };
 
-type Load<T> = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; data: T };
+type Load<T> =
+  | { state: "loading" }
+  | { state: "error"; message: string; unreachable?: boolean }
+  | { state: "ready"; data: T };
 
 /** The panel on Control Hub pages: the customer org on screen, its syncs, its token, its exports. */
 export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPanelProps) {
@@ -27,7 +30,11 @@ export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPane
       setCustomers(
         answer.ok
           ? { state: "ready", data: answer.data.items }
-          : { state: "error", message: answer.error.message },
+          : {
+              state: "error",
+              message: answer.error.message,
+              unreachable: answer.error.kind === "unreachable",
+            },
       ),
     );
     send("whoami", {}).then((answer) => answer.ok && setWho(answer.data));
@@ -62,7 +69,9 @@ export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPane
   if (customers.state === "error")
     return (
       <p class="wxsync-offline" data-testid="wxsync-offline">
-        {customers.message}
+        {customers.unreachable
+          ? "wxsync is offline: syncs and exports come back when the worker answers again."
+          : customers.message}
       </p>
     );
 
