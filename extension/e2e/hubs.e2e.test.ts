@@ -170,6 +170,62 @@ describe("the extension in Control Hub", () => {
     await page.close();
   });
 
+  it("popup and dashboard: customers in trouble first, runs, logs and the two charts", async () => {
+    // A full data sync first, so licences and numbers are there to draw.
+    const syncs = await api<{ items: { id: string; name: string }[] }>(
+      "GET",
+      `/api/v1/customers/${customer.id}/data-syncs`,
+    );
+    const full = syncs.items.find((x) => x.name === "SyncSparkGlobex")!;
+    const { runId } = await api<{ runId: string }>(
+      "POST",
+      `/api/v1/customers/${customer.id}/data-syncs/${full.id}/run`,
+    );
+    await expect
+      .poll(
+        async () =>
+          (await api<{ status: string }>("GET", `/api/v1/customers/${customer.id}/runs/${runId}`)).status,
+        {
+          timeout: 90_000,
+          interval: 500,
+        },
+      )
+      .toMatch(/succeeded|completed_with_errors/);
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    await expect
+      .poll(() => popup.getByTestId("popup-summary").textContent(), { timeout: 20_000 })
+      .toMatch(/^1 customers/);
+    await shot(popup, "popup");
+    const opened = browser.context.waitForEvent("page");
+    await popup.getByTestId("open-dashboard").click();
+    const dash = await opened;
+    await dash.getByTestId("dash-customer-row").first().waitFor({ timeout: 20_000 });
+    await dash.getByTestId("dash-customer-select").first().click();
+    await expect
+      .poll(() => dash.getByTestId("dash-run-row").count(), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(2);
+    await dash.getByTestId("dash-licence-chart-bar").first().waitFor({ timeout: 20_000 });
+    const licences = await api<{ items: unknown[] }>(
+      "GET",
+      `/api/v1/customers/${customer.id}/reports/licence-usage`,
+    );
+    expect(await dash.getByTestId("dash-licence-chart-bar").count()).toBe(licences.items.length);
+    const inventory = await api<{ counts: { total: number } }>(
+      "GET",
+      `/api/v1/customers/${customer.id}/number-inventory?limit=1`,
+    );
+    await expect
+      .poll(() => dash.getByTestId("dash-inventory-total").textContent())
+      .toContain(String(inventory.counts.total));
+    await dash.getByTestId("dash-log-row").first().waitFor({ timeout: 20_000 });
+    await dash.setViewportSize({ width: 1280, height: 2000 });
+    await dash.screenshot({ path: join(inject("artifactsDir"), "dashboard.png"), fullPage: true });
+    await dash.close();
+    await popup.close();
+  });
+
   // Last: moving the simulator's clock ages every token it has issued.
   it("warns that the Webex authorization is gone once the simulator's clock passes its 90 days", async () => {
     // Webex renews a refresh token each time it is used, so it only runs out when nothing used it for 90 days.

@@ -3,8 +3,8 @@
  * A button that asks the worker for one of its CSV exports and saves it, saying what happened.
  */
 import { useState } from "preact/hooks";
+import { downloadText } from "../page/download.ts";
 import { ask, type Send } from "./ask.ts";
-import { downloadText } from "./download.ts";
 
 export type CsvButtonProps = {
   send: Send;

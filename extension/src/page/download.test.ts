@@ -19,7 +19,8 @@ describe("downloadText", () => {
 
     expect(clicked).toEqual([{ href: "blob:wxsync/1", download: "Acme-SyncRuns.csv", inPage: true }]);
     expect(document.querySelector("a[download]")).toBeNull();
-    expect(await blobs[0]?.text()).toBe("a,b\n1,2\n");
+    // A byte order mark first, so Excel reads non-Latin names right.
+    expect(await blobs[0]?.text()).toBe("\uFEFFa,b\n1,2\n");
     expect(blobs[0]?.type).toContain("text/csv");
   });
 });
