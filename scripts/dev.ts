@@ -77,7 +77,7 @@ async function main() {
   const bootStarted = Number(process.env.WXSYNC_BOOT_STARTED) || started;
   const seconds = ((Date.now() - bootStarted) / 1000).toFixed(1);
   say(
-    `wxsync ready: worker ${stack.workerUrl} (health ${stack.workerUrl}/api/v1/health, API ${stack.workerUrl}/api/v1/openapi.json) · ` +
+    `wxsync ready: status page ${stack.workerUrl}/ (password: the admin API key) · API reference ${stack.workerUrl}/api/v1/docs · ` +
       `Webex simulator ${stack.simUrl} · admin API key in ${LOCAL_API_KEY_FILE} · ready in ${seconds} s · Ctrl-C stops`,
   );
   // Cron Triggers do not fire under `wrangler dev`; fire them here on the production schedule's beat, so
