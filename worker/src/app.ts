@@ -9,6 +9,7 @@ import { requestId } from "hono/request-id";
 import { registerApiKeyRoutes } from "./api-keys/api-keys.routes.ts";
 import { apiKeyAuth } from "./api-keys/auth.ts";
 import { registerWhoami } from "./api-keys/whoami.route.ts";
+import { registerBroadworksActionRoutes } from "./broadworks/actions.routes.ts";
 import { registerBroadworksEnterpriseRoutes } from "./broadworks/enterprises.routes.ts";
 import { registerBroadworksExportRoutes } from "./broadworks/export.routes.ts";
 import { registerBroadworksJobRoutes } from "./broadworks/jobs.routes.ts";
@@ -86,6 +87,7 @@ export function createApp(deps: WorkerDeps = {}) {
   registerPartnerRoutes(app);
   // BroadWorks directory sync of the partners' enterprises
   registerBroadworksEnterpriseRoutes(app);
+  registerBroadworksActionRoutes(app);
   registerBroadworksJobRoutes(app);
   registerBroadworksExportRoutes(app);
   // syncs and synced data

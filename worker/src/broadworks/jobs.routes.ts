@@ -13,9 +13,9 @@ import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import { loadPartner } from "../partners/partner.ts";
-import { loadEnterprise } from "./enterprises.routes.ts";
 import { type JobState, newJobState } from "./job.ts";
 import { BW_JOB_STATUSES, type BwJobRow, bwJobs } from "./schema.ts";
+import { loadEnterprise } from "./shared.ts";
 import { ExplainedErrorSchema } from "./view.ts";
 
 const tags = ["BroadWorks"];

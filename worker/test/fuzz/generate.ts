@@ -359,7 +359,7 @@ export function invalidRequests(
 ): fc.Arbitrary<FuzzRequest> | null {
   const faults = [...paramFaults(op, ids, doc.resolve), ...bodyFaults(op, doc.resolve)];
   if (faults.length === 0) return null;
-  // Every kind of fault is as likely as any other, however many variants of each the schema allows.
+  // Every kind of fault is equally likely, however many variants of each the schema allows.
   const kinds = [...new Set(faults.map((f) => f.kind))].map((kind) =>
     fc.constantFrom(...faults.filter((f) => f.kind === kind)),
   );
