@@ -144,6 +144,8 @@ describe("the extension in Control Hub", () => {
     const rows = panel(page, "wxsync-partner-enterprise");
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(4);
     expect(await panel(page, "wxsync-partner-customer").count()).toBeGreaterThanOrEqual(1);
+    // Each customer's sync state at a glance: Globex's users sync has run.
+    expect(await panel(page, "wxsync-partner-sync-state").first().textContent()).toBe("succeeded");
     await panel(page, "wxsync-partner-select-all").check();
     await panel(page, "wxsync-partner-enable").click();
     await expect.poll(() => panel(page, "wxsync-partner-bulk-result").count(), { timeout: 20_000 }).toBe(4);

@@ -99,13 +99,16 @@ function CustomerRow({ customer, send, open, onToggle }: RowProps) {
         </td>
         <td>{daysLeft(customer.tokenHealth)}</td>
         <td>
+          <span data-testid="wxsync-partner-sync-state">
+            {customer.lastRun ? customer.lastRun.status.replaceAll("_", " ") : "never synced"}
+          </span>{" "}
           <button
             type="button"
             aria-expanded={open}
             onClick={onToggle}
             data-testid="wxsync-partner-customer-toggle"
           >
-            {open ? "Hide last run" : "Last run"}
+            {open ? "Hide" : "Details"}
           </button>
         </td>
       </tr>

@@ -11,6 +11,15 @@ const customer = (id: string, name: string, status: string, days: number | null)
   orgId: `org-${id}`,
   orgUuid: `uuid-${id}`,
   tokenHealth: { status, refreshTokenDaysLeft: days },
+  lastRun:
+    status === "ok"
+      ? {
+          id: `run-${id}`,
+          status: "completed_with_errors",
+          createdAt: "2026-11-24T10:00:00Z",
+          endedAt: "2026-11-24T10:05:00Z",
+        }
+      : null,
 });
 
 const enterprise = (id: string, sp: string, extra: Partial<BwEnterprise> = {}): BwEnterprise => ({
@@ -131,6 +140,10 @@ describe("PartnerPanel", () => {
     const globex = customers[1]!;
     expect(globex.textContent).toContain("expiring");
     expect(globex.textContent).toContain("5 days");
+    // The sync state at a glance, from the list itself.
+    expect(
+      customers.map((r) => r.querySelector("[data-testid=wxsync-partner-sync-state]")?.textContent),
+    ).toEqual(["completed with errors", "never synced"]);
     expect(globex.querySelector<HTMLElement>("[data-testid=wxsync-partner-token]")?.dataset.warning).toBe(
       "true",
     );

@@ -31,6 +31,16 @@ export const customerSchema = z.looseObject({
   orgUuid: z.string(),
   partnerId: z.string().nullable().optional(),
   tokenHealth: tokenHealthSchema,
+  /** The newest sync run (older workers do not send it). */
+  lastRun: z
+    .looseObject({
+      id: z.string(),
+      status: z.string(),
+      createdAt: z.string(),
+      endedAt: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type Customer = z.infer<typeof customerSchema>;
 

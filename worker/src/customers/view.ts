@@ -4,11 +4,12 @@
  * and never a token.
  */
 import { z } from "@hono/zod-openapi";
-import { and, eq, or } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { inList } from "../db/in-list.ts";
 import { TOKEN_STATUSES, tokenHealth } from "../grants/health.ts";
 import { type GrantRow, webexGrants } from "../grants/schema.ts";
 import type { Services } from "../lib/services.ts";
+import { syncRuns } from "../sync/schema.ts";
 import { type CustomerRow, DEFAULT_CALLING_BEHAVIOURS } from "./schema.ts";
 
 export const TokenHealthSchema = z
@@ -45,6 +46,10 @@ export const CustomerSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     tokenHealth: TokenHealthSchema,
+    lastRun: z
+      .object({ id: z.string(), status: z.string(), createdAt: z.string(), endedAt: z.string().nullable() })
+      .nullable()
+      .openapi({ description: "The customer's newest sync run, or null before the first." }),
     links: z.object({ connect: z.string(), refreshTokens: z.string() }),
   })
   .openapi("Customer");
@@ -67,7 +72,39 @@ export async function grantsFor(services: Services, rows: CustomerRow[]) {
   return new Map(grants.map((g) => [`${g.ownerType}:${g.ownerId}`, g]));
 }
 
-export function toCustomerView(row: CustomerRow, grants: Map<string, GrantRow>, now: Date): CustomerView {
+type LastRun = CustomerView["lastRun"];
+
+/** Each customer's newest run, in one statement whatever the number of customers. */
+async function lastRuns(services: Services, rows: CustomerRow[]): Promise<Map<string, NonNullable<LastRun>>> {
+  if (rows.length === 0) return new Map();
+  const found = await services.db
+    .select({
+      customerId: syncRuns.customerId,
+      id: syncRuns.id,
+      status: syncRuns.status,
+      createdAt: syncRuns.createdAt,
+      endedAt: syncRuns.endedAt,
+    })
+    .from(syncRuns)
+    .where(
+      and(
+        inList(
+          syncRuns.customerId,
+          rows.map((r) => r.id),
+        ),
+        sql`${syncRuns.createdAt} = (SELECT max(r2.created_at) FROM ${syncRuns} r2 WHERE r2.customer_id = ${syncRuns.customerId})`,
+      ),
+    )
+    .all();
+  return new Map(found.map(({ customerId, ...run }) => [customerId, run]));
+}
+
+export function toCustomerView(
+  row: CustomerRow,
+  grants: Map<string, GrantRow>,
+  now: Date,
+  lastRun: LastRun = null,
+): CustomerView {
   const own = grants.get(`customer:${row.id}`);
   const partner = row.partnerId ? grants.get(`partner:${row.partnerId}`) : undefined;
   return {
@@ -77,6 +114,7 @@ export function toCustomerView(row: CustomerRow, grants: Map<string, GrantRow>, 
       : partner
         ? tokenHealth(partner, now, "partner")
         : tokenHealth(null, now),
+    lastRun,
     links: {
       connect: `/api/v1/customers/${row.id}/connect`,
       refreshTokens: `/api/v1/customers/${row.id}/tokens/refresh`,
@@ -85,7 +123,7 @@ export function toCustomerView(row: CustomerRow, grants: Map<string, GrantRow>, 
 }
 
 export async function viewCustomers(services: Services, rows: CustomerRow[]): Promise<CustomerView[]> {
-  const grants = await grantsFor(services, rows);
+  const [grants, runs] = await Promise.all([grantsFor(services, rows), lastRuns(services, rows)]);
   const now = services.now();
-  return rows.map((row) => toCustomerView(row, grants, now));
+  return rows.map((row) => toCustomerView(row, grants, now, runs.get(row.id) ?? null));
 }

@@ -81,6 +81,11 @@ beforeAll(async () => {
   expect(started.status).toBe(202);
   const run = await waitForRun(customerId, (await started.json<{ runId: string }>()).runId, admin, 60_000);
   expect(run.status).toMatch(/succeeded|completed_with_errors/);
+  // The customer list carries each customer's newest run, for panels that show sync state at a glance.
+  const listed = await (await get("/api/v1/customers")).json<{
+    items: { id: string; lastRun: { id: string } | null }[];
+  }>();
+  expect(listed.items.find((c) => c.id === customerId)?.lastRun?.id).toBe(run.id);
 });
 
 describe("model CSV exports", () => {
