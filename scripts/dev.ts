@@ -3,10 +3,13 @@
  * until Ctrl-C. Flags: --port (worker, 8787), --sim-port (8788), --seed (1), --no-demo (skip the demo partner
  * and first sync), --quiet (hide the worker's and simulator's own output).
  */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { setUpDemo } from "./lib/demo.ts";
 import { ensureLocalApiKey, LOCAL_API_KEY_FILE } from "./lib/local-api-key.ts";
 import { startStack } from "./lib/local-stack.ts";
+import { EXTENSION_DIR } from "./lib/paths.ts";
 import { assertPortFree } from "./lib/ports.ts";
 
 const { values } = parseArgs({
@@ -86,10 +89,31 @@ async function main() {
     fetch(`${stack.workerUrl}/__scheduled?cron=${encodeURIComponent("*/5 * * * *")}`).catch(() => {});
   }, CRON_INTERVAL_MS);
   cron.unref();
+  buildExtension();
   demo?.firstSyncs.then(
     () => say(`wxsync demo: first syncs done; runs at ${stack.workerUrl}/api/v1/customers/<id>/runs`),
     (error: unknown) => console.error(`wxsync demo: a first sync could not be followed: ${String(error)}`),
   );
+}
+
+/**
+ * Builds the browser extension for this local worker in the background, so the panel is ready to load
+ * unpacked without holding `wxsync ready:` back.
+ */
+function buildExtension() {
+  const child = spawn(join(EXTENSION_DIR, "node_modules", ".bin", "wxt"), ["build"], {
+    cwd: EXTENSION_DIR,
+    env: { ...process.env, WXSYNC_LOCAL_WORKER: "1" },
+    stdio: "ignore",
+  });
+  child.on("exit", (code) =>
+    say(
+      code === 0
+        ? `wxsync extension: built; load ${join(EXTENSION_DIR, ".output", "chrome-mv3")} unpacked (chrome://extensions, Developer mode) and open https://admin.webex.com/`
+        : `wxsync extension: the build failed (exit ${code}); run \`pnpm --filter @wxsync/extension build\` to see why`,
+    ),
+  );
+  child.on("error", (error) => say(`wxsync extension: could not build: ${error.message}`));
 }
 
 main().catch((error: unknown) => {
