@@ -93,6 +93,13 @@ export async function setUpDemo({
     );
   }
 
+  // The partner's BroadWorks enterprises, so Partner Hub's panel has them at once (the cron refreshes them later).
+  const { enterprises } = await api<{ enterprises: number }>(
+    "POST",
+    `/api/v1/partners/${partner.id}/broadworks/refresh`,
+  );
+  say(`wxsync demo: pulled ${enterprises} BroadWorks enterprises of Demo Partner`);
+
   const customers = (await api<{ items: Customer[] }>("GET", "/api/v1/customers")).items.filter(
     (c) => managed.items.some((o) => o.customerId === c.id) || fresh.length > 0,
   );
