@@ -12,6 +12,11 @@ export type LogsFilterProps = {
   onApply: (filters: LogFilters) => void;
 };
 
+const TIME_FIELDS: { name: "from" | "to"; label: string }[] = [
+  { name: "from", label: "From" },
+  { name: "to", label: "To" },
+];
+
 type TextFilter = "model" | "device" | "code" | "q";
 const TEXT_FIELDS: { name: TextFilter; label: string; hint: string }[] = [
   { name: "model", label: "Model", hint: "User" },
@@ -54,26 +59,18 @@ export function LogsFilter({ customers, onApply }: LogsFilterProps) {
         onApply(cleared);
       }}
     >
-      <label>
-        <span>From</span>
-        <input
-          type="datetime-local"
-          name="from"
-          data-testid="dash-logs-from"
-          value={filters.from}
-          onInput={set("from")}
-        />
-      </label>
-      <label>
-        <span>To</span>
-        <input
-          type="datetime-local"
-          name="to"
-          data-testid="dash-logs-to"
-          value={filters.to}
-          onInput={set("to")}
-        />
-      </label>
+      {TIME_FIELDS.map((field) => (
+        <label key={field.name}>
+          <span>{field.label}</span>
+          <input
+            type="datetime-local"
+            name={field.name}
+            data-testid={`dash-logs-${field.name}`}
+            value={filters[field.name]}
+            onInput={set(field.name)}
+          />
+        </label>
+      ))}
       <label>
         <span>Customer</span>
         <select

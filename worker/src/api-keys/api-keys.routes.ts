@@ -4,14 +4,14 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiKeyHint, apiKeyRoles, generateApiKey, hashApiKey } from "@wxsync/core/api-keys";
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { eq, isNotNull, isNull } from "drizzle-orm";
 import { customers } from "../customers/schema.ts";
 import { inList } from "../db/in-list.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
-import { cursorParam, keyset, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
+import { cursorParam, pagedRows, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
-import { jsonContent } from "../lib/params.ts";
+import { jsonBody, jsonContent } from "../lib/params.ts";
 import { requireRole } from "./auth.ts";
 import { type ApiKeyRow, apiKeys } from "./schema.ts";
 
@@ -90,7 +90,7 @@ const create = createRoute({
   summary: "Create an API key (the answer is the only time the key is shown)",
   security: bearerSecurity,
   middleware: [requireRole("admin")] as const,
-  request: { body: { content: jsonContent(CreateSchema), required: true } },
+  request: { body: jsonBody(CreateSchema) },
   responses: {
     201: { description: "Created", content: jsonContent(CreatedApiKeySchema) },
     ...errorResponses,
@@ -173,31 +173,22 @@ export const registerApiKeyRoutes = (app: App) => {
 
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const k = keyset({
+    const page = await pagedRows(c.var.services.db, apiKeys, {
       columns: { createdAt: apiKeys.createdAt, name: apiKeys.name, lastUsedAt: apiKeys.lastUsedAt },
       id: apiKeys.id,
       sort: q.sort,
       defaultSort: "createdAt",
       cursor: q.cursor,
+      limit: q.limit,
+      where: [
+        q.role ? eq(apiKeys.role, q.role) : undefined,
+        q.revoked === undefined
+          ? undefined
+          : q.revoked === "true"
+            ? isNotNull(apiKeys.revokedAt)
+            : isNull(apiKeys.revokedAt),
+      ],
     });
-    const rows = await c.var.services.db
-      .select()
-      .from(apiKeys)
-      .where(
-        and(
-          q.role ? eq(apiKeys.role, q.role) : undefined,
-          q.revoked === undefined
-            ? undefined
-            : q.revoked === "true"
-              ? isNotNull(apiKeys.revokedAt)
-              : isNull(apiKeys.revokedAt),
-          k.where,
-        ),
-      )
-      .orderBy(...k.orderBy)
-      .limit(q.limit + 1)
-      .all();
-    const page = k.page(rows, q.limit);
     return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
   });
 

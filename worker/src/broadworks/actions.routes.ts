@@ -10,7 +10,7 @@ import { requireRole } from "../api-keys/auth.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
-import { IdParam, jsonContent } from "../lib/params.ts";
+import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { partnerClient } from "./access.ts";
 import {
   base,
@@ -50,10 +50,7 @@ const routes = {
     middleware: [requireRole("operator")] as const,
     request: {
       params: IdParam,
-      body: {
-        required: true,
-        content: jsonContent(z.strictObject({ enterpriseIds: EnterpriseIds, enabled: z.boolean() })),
-      },
+      body: jsonBody(z.strictObject({ enterpriseIds: EnterpriseIds, enabled: z.boolean() })),
     },
     responses: {
       200: {
@@ -89,14 +86,11 @@ const routes = {
     middleware: [requireRole("operator")] as const,
     request: {
       params: EnterpriseParams,
-      body: {
-        required: true,
-        content: jsonContent(
-          z.strictObject({
-            userId: z.string().trim().min(1, "must not be empty").max(300, "must be at most 300 characters"),
-          }),
-        ),
-      },
+      body: jsonBody(
+        z.strictObject({
+          userId: z.string().trim().min(1, "must not be empty").max(300, "must be at most 300 characters"),
+        }),
+      ),
     },
     responses: {
       200: {

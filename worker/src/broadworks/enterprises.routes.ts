@@ -7,9 +7,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import type { App } from "../lib/app-env.ts";
-import { contains, keyset, pageSchema, pagingShape } from "../lib/listing.ts";
+import { contains, pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
-import { IdParam, jsonContent } from "../lib/params.ts";
+import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { bwEnterprises, bwSyncHistory } from "./schema.ts";
 import { base, conflict, EnterpriseParams, loadEnterprise, missing, partnerFor, tags } from "./shared.ts";
 import { refreshEnterprises } from "./store.ts";
@@ -121,19 +121,16 @@ const routes = {
     middleware: [requireRole("operator")] as const,
     request: {
       params: EnterpriseParams,
-      body: {
-        required: true,
-        content: jsonContent(
-          z.strictObject({
-            cluster: z
-              .string()
-              .trim()
-              .min(1, "must not be empty")
-              .max(100, "must be at most 100 characters")
-              .nullable(),
-          }),
-        ),
-      },
+      body: jsonBody(
+        z.strictObject({
+          cluster: z
+            .string()
+            .trim()
+            .min(1, "must not be empty")
+            .max(100, "must be at most 100 characters")
+            .nullable(),
+        }),
+      ),
     },
     responses: {
       200: { description: "Updated", content: jsonContent(EnterpriseSchema) },
@@ -147,29 +144,22 @@ export const registerBroadworksEnterpriseRoutes = (app: App) => {
   app.openapi(routes.list, async (c) => {
     const partner = await partnerFor(c.var.principal, c.var.services, c.req.valid("param").id);
     const q = c.req.valid("query");
-    const k = keyset({
-      columns: { spEnterpriseId: bwEnterprises.spEnterpriseId, refreshedAt: bwEnterprises.refreshedAt },
-      id: bwEnterprises.id,
-      sort: q.sort,
-      defaultSort: "spEnterpriseId",
-      cursor: q.cursor,
-    });
     const filters: (SQL | undefined)[] = [
       eq(bwEnterprises.partnerId, partner.id),
       q.q ? contains(bwEnterprises.spEnterpriseId, q.q) : undefined,
       q.enabled ? eq(bwEnterprises.enabled, q.enabled === "true") : undefined,
       q.syncStatus ? eq(bwEnterprises.syncStatus, q.syncStatus) : undefined,
       q.cluster ? eq(bwEnterprises.cluster, q.cluster) : undefined,
-      k.where,
     ];
-    const rows = await c.var.services.db
-      .select()
-      .from(bwEnterprises)
-      .where(and(...filters))
-      .orderBy(...k.orderBy)
-      .limit(q.limit + 1)
-      .all();
-    const page = k.page(rows, q.limit);
+    const page = await pagedRows(c.var.services.db, bwEnterprises, {
+      columns: { spEnterpriseId: bwEnterprises.spEnterpriseId, refreshedAt: bwEnterprises.refreshedAt },
+      id: bwEnterprises.id,
+      sort: q.sort,
+      defaultSort: "spEnterpriseId",
+      cursor: q.cursor,
+      limit: q.limit,
+      where: filters,
+    });
     const now = c.var.services.now();
     return c.json({ items: page.items.map((r) => viewEnterprise(r, now)), nextCursor: page.nextCursor }, 200);
   });

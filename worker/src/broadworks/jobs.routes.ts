@@ -9,9 +9,9 @@ import { requireRole } from "../api-keys/auth.ts";
 import { requireAllCustomers } from "../customers/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
-import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
+import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
-import { IdParam, jsonContent } from "../lib/params.ts";
+import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { loadPartner } from "../partners/partner.ts";
 import { type JobState, newJobState } from "./job.ts";
 import { BW_JOB_STATUSES, type BwJobRow, bwJobs } from "./schema.ts";
@@ -119,24 +119,21 @@ const routes = {
     middleware: [requireRole("operator")] as const,
     request: {
       params: IdParam,
-      body: {
-        required: true,
-        content: jsonContent(
-          z.strictObject({
-            enterpriseIds: z
-              .array(z.string().min(1, "must not be empty").max(300, "must be at most 300 characters"))
-              .min(1, "must list at least one enterprise")
-              .max(1000, "must list at most 1000 enterprises"),
-            pollSeconds: z
-              .number({ error: "must be a number of seconds" })
-              .int("must be a whole number")
-              .min(1, "must be at least 1")
-              .max(600, "must be at most 600")
-              .default(20)
-              .openapi({ description: "How often a running sync's status is checked." }),
-          }),
-        ),
-      },
+      body: jsonBody(
+        z.strictObject({
+          enterpriseIds: z
+            .array(z.string().min(1, "must not be empty").max(300, "must be at most 300 characters"))
+            .min(1, "must list at least one enterprise")
+            .max(1000, "must list at most 1000 enterprises"),
+          pollSeconds: z
+            .number({ error: "must be a number of seconds" })
+            .int("must be a whole number")
+            .min(1, "must be at least 1")
+            .max(600, "must be at most 600")
+            .default(20)
+            .openapi({ description: "How often a running sync's status is checked." }),
+        }),
+      ),
     },
     responses: {
       202: { description: "Started", content: jsonContent(JobSchema) },
@@ -216,21 +213,15 @@ export const registerBroadworksJobRoutes = (app: App) => {
     requireAllCustomers(c.var.principal);
     const partner = await loadPartner(c.var.services, c.req.valid("param").id);
     const q = c.req.valid("query");
-    const k = keyset({
+    const page = await pagedRows(c.var.services.db, bwJobs, {
       columns: { createdAt: bwJobs.createdAt },
       id: bwJobs.id,
       sort: q.sort,
       defaultSort: "-createdAt",
       cursor: q.cursor,
+      limit: q.limit,
+      where: [eq(bwJobs.partnerId, partner.id)],
     });
-    const rows = await c.var.services.db
-      .select()
-      .from(bwJobs)
-      .where(and(eq(bwJobs.partnerId, partner.id), k.where))
-      .orderBy(...k.orderBy)
-      .limit(q.limit + 1)
-      .all();
-    const page = k.page(rows, q.limit);
     return c.json({ items: page.items.map(viewJob), nextCursor: page.nextCursor }, 200);
   });
 

@@ -4,14 +4,14 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { resolveOrgId } from "@wxsync/core/webex";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { findGrant } from "../grants/store.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError, uniqueViolation } from "../lib/errors.ts";
-import { contains, cursorParam, keyset, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
+import { contains, cursorParam, pagedRows, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
-import { IdParam, jsonContent } from "../lib/params.ts";
+import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { customerScopeFilter, loadCustomer } from "./access.ts";
 import { CustomerCreateSchema, CustomerPatchSchema } from "./input.ts";
 import { type CustomerRow, customers } from "./schema.ts";
@@ -75,7 +75,7 @@ const create = createRoute({
   summary: "Add a customer's Webex organization (creates its default data syncs and schedule)",
   security: bearerSecurity,
   middleware: [requireRole("admin")] as const,
-  request: { body: { content: jsonContent(CustomerCreateSchema), required: true } },
+  request: { body: jsonBody(CustomerCreateSchema) },
   responses: {
     201: { description: "Created", content: jsonContent(CustomerSchema) },
     ...errorResponses,
@@ -90,7 +90,7 @@ const patch = createRoute({
   summary: "Change a customer's details",
   security: bearerSecurity,
   middleware: [requireRole("admin")] as const,
-  request: { params: IdParam, body: { content: jsonContent(CustomerPatchSchema), required: true } },
+  request: { params: IdParam, body: jsonBody(CustomerPatchSchema) },
   responses: {
     200: { description: "Updated", content: jsonContent(CustomerSchema) },
     ...errorResponses,
@@ -135,28 +135,19 @@ export const registerCustomerRoutes = (app: App) => {
   app.openapi(list, async (c) => {
     const { services } = c.var;
     const q = c.req.valid("query");
-    const k = keyset({
+    const page = await pagedRows(services.db, customers, {
       columns: { name: customers.name, createdAt: customers.createdAt, updatedAt: customers.updatedAt },
       id: customers.id,
       sort: q.sort,
       defaultSort: "name",
       cursor: q.cursor,
+      limit: q.limit,
+      where: [
+        customerScopeFilter(c.var.principal, customers.id),
+        q.partnerId ? eq(customers.partnerId, q.partnerId) : undefined,
+        q.q ? contains(customers.name, q.q) : undefined,
+      ],
     });
-    const rows = await services.db
-      .select()
-      .from(customers)
-      .where(
-        and(
-          customerScopeFilter(c.var.principal, customers.id),
-          q.partnerId ? eq(customers.partnerId, q.partnerId) : undefined,
-          q.q ? contains(customers.name, q.q) : undefined,
-          k.where,
-        ),
-      )
-      .orderBy(...k.orderBy)
-      .limit(q.limit + 1)
-      .all();
-    const page = k.page(rows, q.limit);
     return c.json({ items: await viewCustomers(services, page.items), nextCursor: page.nextCursor }, 200);
   });
 

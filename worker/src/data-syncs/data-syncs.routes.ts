@@ -10,9 +10,9 @@ import { loadCustomer } from "../customers/access.ts";
 import { defaultSyncNames } from "../customers/service.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError, uniqueViolation } from "../lib/errors.ts";
-import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
+import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
-import { IdParam, jsonContent } from "../lib/params.ts";
+import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
 import { modelsOf, startRun } from "../sync/runs.ts";
 import { type DataSyncRow, dataSyncs, modelTypeLists } from "./schema.ts";
@@ -129,7 +129,7 @@ const routes = {
     summary: "Add a data sync",
     security: bearerSecurity,
     middleware: [requireRole("admin")] as const,
-    request: { params: IdParam, body: { content: jsonContent(DataSyncInput), required: true } },
+    request: { params: IdParam, body: jsonBody(DataSyncInput) },
     responses: {
       201: { description: "Created", content: jsonContent(DataSyncSchema) },
       ...errorResponses,
@@ -143,7 +143,7 @@ const routes = {
     summary: "Change a data sync (Quick Import, Refresh Existing, add/update/remove)",
     security: bearerSecurity,
     middleware: [requireRole("admin")] as const,
-    request: { params: SyncParams, body: { content: jsonContent(DataSyncPatch), required: true } },
+    request: { params: SyncParams, body: jsonBody(DataSyncPatch) },
     responses: {
       200: { description: "Updated", content: jsonContent(DataSyncSchema) },
       ...errorResponses,
@@ -196,21 +196,15 @@ export const registerDataSyncRoutes = (app: App) => {
   app.openapi(routes.list, async (c) => {
     const customer = await loadCustomer(c.var.services, c.var.principal, c.req.valid("param").id);
     const q = c.req.valid("query");
-    const k = keyset({
+    const page = await pagedRows(c.var.services.db, dataSyncs, {
       columns: { name: dataSyncs.name },
       id: dataSyncs.id,
       sort: q.sort,
       defaultSort: "name",
       cursor: q.cursor,
+      limit: q.limit,
+      where: [eq(dataSyncs.customerId, customer.id)],
     });
-    const rows = await c.var.services.db
-      .select()
-      .from(dataSyncs)
-      .where(and(eq(dataSyncs.customerId, customer.id), k.where))
-      .orderBy(...k.orderBy)
-      .limit(q.limit + 1)
-      .all();
-    const page = k.page(rows, q.limit);
     return c.json(
       {
         items: await Promise.all(page.items.map((row) => view(c.var.services, row))),

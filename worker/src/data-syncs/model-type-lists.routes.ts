@@ -14,9 +14,9 @@ import {
 import { requireRole } from "../api-keys/auth.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError, uniqueViolation } from "../lib/errors.ts";
-import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
+import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
-import { jsonContent } from "../lib/params.ts";
+import { jsonBody, jsonContent } from "../lib/params.ts";
 import { modelTypeLists } from "./schema.ts";
 
 const tags = ["Data syncs"];
@@ -67,7 +67,7 @@ const mtlRoutes = {
     summary: "Add a model type list (include and exclusion lists)",
     security: bearerSecurity,
     middleware: [requireRole("admin")] as const,
-    request: { body: { content: jsonContent(ModelTypeListInput), required: true } },
+    request: { body: jsonBody(ModelTypeListInput) },
     responses: {
       201: { description: "Created", content: jsonContent(ModelTypeListSchema) },
       ...errorResponses,
@@ -78,21 +78,14 @@ const mtlRoutes = {
 export const registerModelTypeListRoutes = (app: App) => {
   app.openapi(mtlRoutes.list, async (c) => {
     const q = c.req.valid("query");
-    const k = keyset({
+    const { items: rows, nextCursor } = await pagedRows(c.var.services.db, modelTypeLists, {
       columns: { name: modelTypeLists.name },
       id: modelTypeLists.id,
       sort: q.sort,
       defaultSort: "name",
       cursor: q.cursor,
+      limit: q.limit,
     });
-    const fetched = await c.var.services.db
-      .select()
-      .from(modelTypeLists)
-      .where(k.where)
-      .orderBy(...k.orderBy)
-      .limit(q.limit + 1)
-      .all();
-    const { items: rows, nextCursor } = k.page(fetched, q.limit);
     const builtIn = {
       name: SPARK_DATA_ALL_MTL,
       builtIn: true,

@@ -9,9 +9,9 @@ import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
-import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
+import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
-import { IdParam, jsonContent } from "../lib/params.ts";
+import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { type ScheduleRow, schedules } from "./schema.ts";
 
 const ScheduleSchema = z
@@ -84,7 +84,7 @@ const routes = {
     summary: "Change when a schedule runs, or turn it off",
     security: bearerSecurity,
     middleware: [requireRole("admin")] as const,
-    request: { params: Params, body: { content: jsonContent(SchedulePatch), required: true } },
+    request: { params: Params, body: jsonBody(SchedulePatch) },
     responses: { 200: { description: "Updated", content: jsonContent(ScheduleSchema) }, ...errorResponses },
   }),
 };
@@ -93,21 +93,16 @@ export const registerScheduleRoutes = (app: App) => {
   app.openapi(routes.list, async (c) => {
     const customer = await loadCustomer(c.var.services, c.var.principal, c.req.valid("param").id);
     const q = c.req.valid("query");
-    const k = keyset({
+    const page = await pagedRows(c.var.services.db, schedules, {
       columns: { name: schedules.name, nextRunAt: schedules.nextRunAt },
       id: schedules.id,
       sort: q.sort,
       defaultSort: "name",
       cursor: q.cursor,
+      limit: q.limit,
+      where: [eq(schedules.customerId, customer.id)],
     });
-    const rows = await c.var.services.db
-      .select()
-      .from(schedules)
-      .where(and(eq(schedules.customerId, customer.id), k.where))
-      .orderBy(...k.orderBy)
-      .limit(q.limit + 1)
-      .all();
-    return c.json(k.page(rows, q.limit), 200);
+    return c.json(page, 200);
   });
 
   app.openapi(routes.patch, async (c) => {

@@ -10,7 +10,7 @@ import { CustomerSchema, viewCustomers } from "../customers/view.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
-import { IdParam, jsonContent } from "../lib/params.ts";
+import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { startTransaction } from "../transactions/recorder.ts";
 import { refreshGrant } from "./refresh.ts";
 import { findGrant, openAccessToken, saveGrant } from "./store.ts";
@@ -73,7 +73,7 @@ const serviceApp = createRoute({
     "Use an authorized Service App's tokens for this customer (stored encrypted, refreshed like any other)",
   security: bearerSecurity,
   middleware: [requireRole("admin")] as const,
-  request: { params: IdParam, body: { content: jsonContent(ServiceAppSchema), required: true } },
+  request: { params: IdParam, body: jsonBody(ServiceAppSchema) },
   responses: {
     200: { description: "The customer with its new token health", content: jsonContent(CustomerSchema) },
     502: { description: "Webex refused the Service App token request", content: errorResponses[500].content },

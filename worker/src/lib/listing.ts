@@ -7,6 +7,8 @@
  */
 import { z } from "@hono/zod-openapi";
 import { type AnyColumn, and, asc, desc, or, type SQL, sql } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Db } from "../db/client.ts";
 import { ApiError } from "./errors.ts";
 
 export const MAX_PAGE = 1000;
@@ -182,3 +184,23 @@ export const pagingShape = <const Name extends string>(
   limit: pageLimit(100),
   cursor: cursorParam,
 });
+
+/**
+ * One page of a table's rows: the keyset for `sort`/`cursor`, the caller's filters, `limit + 1` rows fetched,
+ * cut into the page and its cursor. Every plain list of the API reads through here.
+ */
+export async function pagedRows<T extends SQLiteTable>(
+  db: Db,
+  table: T,
+  options: Parameters<typeof keyset>[0] & { limit: number; where?: (SQL | undefined)[] },
+): Promise<{ items: T["$inferSelect"][]; nextCursor: string | null }> {
+  const k = keyset(options);
+  const rows: T["$inferSelect"][] = await db
+    .select()
+    .from(table as SQLiteTable)
+    .where(and(...(options.where ?? []), k.where))
+    .orderBy(...k.orderBy)
+    .limit(options.limit + 1)
+    .all();
+  return k.page(rows, options.limit);
+}

@@ -8,3 +8,9 @@ export const IdParam = z.object({
 });
 
 export const jsonContent = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+
+/** A required JSON request body of this schema. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: jsonContent(schema),
+});

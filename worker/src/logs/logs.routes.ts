@@ -5,14 +5,22 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { everyPage } from "@wxsync/core/csv";
-import { and, eq, gte, lte, or, type SQL } from "drizzle-orm";
+import { eq, gte, lte, or, type SQL } from "drizzle-orm";
 import type { ApiPrincipal } from "../api-keys/principal.ts";
 import { canSeeCustomer, customerScopeFilter } from "../customers/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError } from "../lib/errors.ts";
 import { csvTwin } from "../lib/exports.ts";
-import { contains, cursorParam, keyset, MAX_PAGE, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
+import {
+  contains,
+  cursorParam,
+  MAX_PAGE,
+  pagedRows,
+  pageLimit,
+  pageSchema,
+  sortParam,
+} from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
@@ -98,13 +106,6 @@ async function page(
 ) {
   if (q.customerId && !canSeeCustomer(principal, q.customerId))
     throw new ApiError("NOT_FOUND", `No customer with id ${q.customerId}.`);
-  const k = keyset({
-    columns: { id: logs.id, at: logs.at },
-    id: logs.id,
-    sort: q.sort,
-    defaultSort: "-id",
-    cursor: q.cursor,
-  });
   const device = q.device?.trim();
   const conditions: (SQL | undefined)[] = [
     q.from ? gte(logs.at, new Date(q.from).toISOString()) : undefined,
@@ -127,16 +128,16 @@ async function page(
     q.q ? contains(logs.message, q.q) : undefined,
     // Scoped keys see their customers' entries only, never partner-wide ones.
     customerScopeFilter(principal, logs.customerId),
-    k.where,
   ];
-  const rows = await services.db
-    .select()
-    .from(logs)
-    .where(and(...conditions))
-    .orderBy(...k.orderBy)
-    .limit(q.limit + 1)
-    .all();
-  return k.page(rows, q.limit);
+  return pagedRows(services.db, logs, {
+    columns: { id: logs.id, at: logs.at },
+    id: logs.id,
+    sort: q.sort,
+    defaultSort: "-id",
+    cursor: q.cursor,
+    limit: q.limit,
+    where: conditions,
+  });
 }
 
 const CSV_COLUMNS = [

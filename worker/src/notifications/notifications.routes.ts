@@ -6,7 +6,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { inList } from "../db/in-list.ts";
 import type { App } from "../lib/app-env.ts";
-import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
+import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { jsonContent } from "../lib/params.ts";
 import { NOTIFICATION_KINDS, notifications } from "./schema.ts";
@@ -52,27 +52,16 @@ export const registerNotificationRoutes = (app: App) =>
       principal.scope === "all"
         ? undefined
         : and(eq(notifications.ownerType, "customer"), inList(notifications.ownerId, principal.scope));
-    const k = keyset({
+    const page = await pagedRows(services.db, notifications, {
       columns: { createdAt: notifications.createdAt },
       id: notifications.id,
       sort: q.sort,
       defaultSort: "-createdAt",
       cursor: q.cursor,
+      limit: q.limit,
+      where: [scope, q.kind ? eq(notifications.kind, q.kind) : undefined],
     });
-    const rows = await services.db
-      .select({
-        id: notifications.id,
-        ownerType: notifications.ownerType,
-        ownerId: notifications.ownerId,
-        kind: notifications.kind,
-        message: notifications.message,
-        createdAt: notifications.createdAt,
-        webhookStatus: notifications.webhookStatus,
-      })
-      .from(notifications)
-      .where(and(scope, q.kind ? eq(notifications.kind, q.kind) : undefined, k.where))
-      .orderBy(...k.orderBy)
-      .limit(q.limit + 1)
-      .all();
-    return c.json(k.page(rows, q.limit), 200);
+    // The condition key is how a notification is raised once; it is no business of the reader.
+    const items = page.items.map(({ conditionKey: _key, ...view }) => view);
+    return c.json({ items, nextCursor: page.nextCursor }, 200);
   });

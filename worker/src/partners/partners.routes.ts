@@ -15,9 +15,9 @@ import { CustomerSchema, viewCustomers } from "../customers/view.ts";
 import { inList } from "../db/in-list.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError, uniqueViolation } from "../lib/errors.ts";
-import { keyset, pageSchema, pagingShape } from "../lib/listing.ts";
+import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
-import { IdParam, jsonContent } from "../lib/params.ts";
+import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { syncRolesAndLicences } from "../oauth/after-connect.ts";
 import { loadPartner, managedOrganizations, PartnerSchema, viewPartner } from "./partner.ts";
 import { type PartnerRow, partners } from "./schema.ts";
@@ -67,7 +67,7 @@ const routes = {
     summary: "Add a partner organization",
     security: bearerSecurity,
     middleware: [requireRole("admin")] as const,
-    request: { body: { content: jsonContent(PartnerCreateSchema), required: true } },
+    request: { body: jsonBody(PartnerCreateSchema) },
     responses: { 201: { description: "Created", content: jsonContent(PartnerSchema) }, ...errorResponses },
   }),
   list: createRoute({
@@ -120,7 +120,7 @@ const routes = {
     summary: "Make some of the partner's organizations wxsync customers (they use the partner's token)",
     security: bearerSecurity,
     middleware: [requireRole("admin")] as const,
-    request: { params: IdParam, body: { content: jsonContent(AdoptSchema), required: true } },
+    request: { params: IdParam, body: jsonBody(AdoptSchema) },
     responses: {
       201: {
         description: "The new customers",
@@ -167,21 +167,14 @@ export const registerPartnerRoutes = (app: App) => {
   app.openapi(routes.list, async (c) => {
     if (c.var.principal.scope !== "all") return c.json({ items: [], nextCursor: null }, 200);
     const q = c.req.valid("query");
-    const k = keyset({
+    const page = await pagedRows(c.var.services.db, partners, {
       columns: { name: partners.name },
       id: partners.id,
       sort: q.sort,
       defaultSort: "name",
       cursor: q.cursor,
+      limit: q.limit,
     });
-    const rows = await c.var.services.db
-      .select()
-      .from(partners)
-      .where(k.where)
-      .orderBy(...k.orderBy)
-      .limit(q.limit + 1)
-      .all();
-    const page = k.page(rows, q.limit);
     return c.json(
       {
         items: await Promise.all(page.items.map((row) => viewPartner(c.var.services, row))),

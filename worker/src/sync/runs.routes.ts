@@ -14,7 +14,7 @@ import type { App } from "../lib/app-env.ts";
 import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError } from "../lib/errors.ts";
 import { csvTwin } from "../lib/exports.ts";
-import { cursorParam, keyset, MAX_PAGE, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
+import { cursorParam, MAX_PAGE, pagedRows, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
@@ -62,30 +62,21 @@ async function runsPage(
   customerId: string,
   q: Omit<z.infer<typeof RunsQuery>, "limit" | "cursor"> & { limit: number; cursor?: string },
 ) {
-  const k = keyset({
+  const page = await pagedRows(services.db, syncRuns, {
     columns: { createdAt: syncRuns.createdAt },
     id: syncRuns.id,
     sort: q.sort,
     defaultSort: "-createdAt",
     cursor: q.cursor,
+    limit: q.limit,
+    where: [
+      eq(syncRuns.customerId, customerId),
+      q.status ? eq(syncRuns.status, q.status) : undefined,
+      q.trigger ? eq(syncRuns.trigger, q.trigger) : undefined,
+      q.from ? gte(syncRuns.createdAt, new Date(q.from).toISOString()) : undefined,
+      q.to ? lte(syncRuns.createdAt, new Date(q.to).toISOString()) : undefined,
+    ],
   });
-  const rows = await services.db
-    .select()
-    .from(syncRuns)
-    .where(
-      and(
-        eq(syncRuns.customerId, customerId),
-        q.status ? eq(syncRuns.status, q.status) : undefined,
-        q.trigger ? eq(syncRuns.trigger, q.trigger) : undefined,
-        q.from ? gte(syncRuns.createdAt, new Date(q.from).toISOString()) : undefined,
-        q.to ? lte(syncRuns.createdAt, new Date(q.to).toISOString()) : undefined,
-        k.where,
-      ),
-    )
-    .orderBy(...k.orderBy)
-    .limit(q.limit + 1)
-    .all();
-  const page = k.page(rows, q.limit);
   const now = services.now();
   return { items: page.items.map((row) => viewRun(row, now)), nextCursor: page.nextCursor };
 }

@@ -4,14 +4,14 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { everyPage } from "@wxsync/core/csv";
-import { and, eq, gte, lte } from "drizzle-orm";
+import { eq, gte, lte } from "drizzle-orm";
 import type { ApiPrincipal } from "../api-keys/principal.ts";
 import { canSeeCustomer, customerScopeFilter } from "../customers/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError } from "../lib/errors.ts";
 import { csvTwin } from "../lib/exports.ts";
-import { cursorParam, keyset, MAX_PAGE, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
+import { cursorParam, MAX_PAGE, pagedRows, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
@@ -72,32 +72,23 @@ async function page(
 ) {
   if (q.customerId && !canSeeCustomer(principal, q.customerId))
     throw new ApiError("NOT_FOUND", `No customer with id ${q.customerId}.`);
-  const k = keyset({
+  return pagedRows(services.db, transactions, {
     columns: { startedAt: transactions.startedAt },
     id: transactions.id,
     sort: q.sort,
     defaultSort: "-startedAt",
     cursor: q.cursor,
+    limit: q.limit,
+    where: [
+      q.customerId ? eq(transactions.customerId, q.customerId) : undefined,
+      q.type ? eq(transactions.type, q.type) : undefined,
+      q.status ? eq(transactions.status, q.status) : undefined,
+      q.from ? gte(transactions.startedAt, new Date(q.from).toISOString()) : undefined,
+      q.to ? lte(transactions.startedAt, new Date(q.to).toISOString()) : undefined,
+      // Scoped keys see their customers' transactions only (not partner-level ones).
+      customerScopeFilter(principal, transactions.customerId),
+    ],
   });
-  const rows = await services.db
-    .select()
-    .from(transactions)
-    .where(
-      and(
-        q.customerId ? eq(transactions.customerId, q.customerId) : undefined,
-        q.type ? eq(transactions.type, q.type) : undefined,
-        q.status ? eq(transactions.status, q.status) : undefined,
-        q.from ? gte(transactions.startedAt, new Date(q.from).toISOString()) : undefined,
-        q.to ? lte(transactions.startedAt, new Date(q.to).toISOString()) : undefined,
-        // Scoped keys see their customers' transactions only (not partner-level ones).
-        customerScopeFilter(principal, transactions.customerId),
-        k.where,
-      ),
-    )
-    .orderBy(...k.orderBy)
-    .limit(q.limit + 1)
-    .all();
-  return k.page(rows, q.limit);
 }
 
 const CSV_COLUMNS = [
