@@ -103,11 +103,11 @@ export class TokenStore {
       revoked: false,
     };
     this.refresh.set(refresh.token, refresh);
-    return this.accessFor(refresh, fixedAccessToken);
+    return this.accessFor(refresh, now, fixedAccessToken);
   }
 
-  private accessFor(refresh: RefreshToken, fixedAccessToken?: string): TokenResponse {
-    const now = this.clock.now();
+  /** `now` is the caller's: a millisecond passing in between must not shave a second off the lifetimes. */
+  private accessFor(refresh: RefreshToken, now: number, fixedAccessToken?: string): TokenResponse {
     const access: AccessToken = {
       orgUuid: refresh.orgUuid,
       personId: refresh.personId,
@@ -135,8 +135,9 @@ export class TokenStore {
     if (!r || r.revoked) return "The refresh token is invalid or has been revoked.";
     if (r.expiresAt < this.clock.now()) return "The refresh token has expired.";
     if (r.clientId !== clientId) return "The refresh token was issued to another client.";
-    r.expiresAt = this.clock.now() + this.ttl.refreshSec * 1000;
-    return this.accessFor(r);
+    const now = this.clock.now();
+    r.expiresAt = now + this.ttl.refreshSec * 1000;
+    return this.accessFor(r, now);
   }
 
   /** The access token behind a bearer string, or why it is refused. */
