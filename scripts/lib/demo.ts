@@ -125,13 +125,11 @@ export async function setUpDemo({
         return { customer, runId: active.id };
       }
       if (history.items.some((r) => r.status === "succeeded" && r.models.length > 3)) return null;
-      const syncs = await api<{ items: { id: string; name: string }[] }>(
+      const syncs = await api<{ items: { id: string; name: string; builtIn: string | null }[] }>(
         "GET",
         `/api/v1/customers/${customer.id}/data-syncs`,
       );
-      const all = syncs.items.find(
-        (s) => s.name.startsWith("SyncSpark") && !s.name.startsWith("SyncSparkUsers"),
-      );
+      const all = syncs.items.find((s) => s.builtIn === "all");
       if (!all) return null;
       // The roles-and-licences run that connecting started is short; wait for it rather than be refused.
       for (let attempt = 0; ; attempt++) {

@@ -17,6 +17,9 @@ import { registerCustomerRoutes } from "./customers/customers.routes.ts";
 import { registerDataSyncRoutes } from "./data-syncs/data-syncs.routes.ts";
 import { registerModelTypeListRoutes } from "./data-syncs/model-type-lists.routes.ts";
 import { registerScheduleRoutes } from "./data-syncs/schedules.routes.ts";
+import { registerHierarchyRoutes } from "./devices/hierarchy.routes.ts";
+import { registerSipRoutes } from "./devices/sip.routes.ts";
+import { registerDeviceWriteRoutes } from "./devices/write-back.routes.ts";
 import { registerDocs } from "./docs/docs.route.ts";
 import { registerGrantRoutes } from "./grants/grants.routes.ts";
 import { registerHealth } from "./health/health.route.ts";
@@ -100,6 +103,10 @@ export function createApp(deps: WorkerDeps = {}) {
   registerModelExportRoutes(app);
   registerModelRoutes(app);
   registerReportRoutes(app);
+  // partner-managed devices: hierarchy, SIP credentials, writes at Webex
+  registerHierarchyRoutes(app);
+  registerDeviceWriteRoutes(app);
+  registerSipRoutes(app);
   // what happened
   registerTransactionRoutes(app);
   registerNotificationRoutes(app);

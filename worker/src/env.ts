@@ -28,6 +28,10 @@ export const envSchema = z.object({
     (value) => typeof value === "object" && value !== null && "create" in value,
     "is not bound: add the wxsync-broadworks-job workflow (binding BW_JOB_WORKFLOW) to wrangler.jsonc",
   ),
+  SIP_ROTATION_WORKFLOW: z.custom<Workflow<{ jobId: string }>>(
+    (value) => typeof value === "object" && value !== null && "create" in value,
+    "is not bound: add the wxsync-sip-rotation workflow (binding SIP_ROTATION_WORKFLOW) to wrangler.jsonc",
+  ),
   WEBEX_API_BASE: z
     .url({ error: "must be an absolute URL such as https://webexapis.com/v1" })
     .default("https://webexapis.com/v1"),

@@ -78,9 +78,7 @@ export function createHandlers(deps: HandlerDeps = {}): Handlers {
       // "Run data sync" runs the customer's SyncSpark<Name>: the data sync for every model.
       const syncs = await api.call(`${c(customerId)}/data-syncs?limit=100`, pageOf(dataSyncSchema));
       if (!syncs.ok) return syncs;
-      const all = syncs.data.items.find(
-        (s) => s.name.startsWith("SyncSpark") && !s.name.startsWith("SyncSparkUsers"),
-      );
+      const all = syncs.data.items.find((s) => s.builtIn === "all");
       if (!all)
         return { ok: false, error: { kind: "http", message: "This customer has no SyncSpark data sync." } };
       return api.call(`${c(customerId)}/data-syncs/${enc(all.id)}/run`, startedRunSchema, {

@@ -88,7 +88,11 @@ export const scheduleSchema = z.looseObject({
   nextRunAt: z.string().nullable(),
 });
 
-export const dataSyncSchema = z.looseObject({ id: z.string(), name: z.string() });
+export const dataSyncSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  builtIn: z.enum(["all", "users", "devices"]).nullable(),
+});
 
 export const logEntrySchema = z.looseObject({
   id: z.number(),

@@ -12,6 +12,7 @@ import { registerDevices } from "./routes/devices.ts";
 import { registerFeatures } from "./routes/features.ts";
 import { registerGeneric } from "./routes/generic.ts";
 import { registerGroups } from "./routes/groups.ts";
+import { registerLocationActions } from "./routes/location-actions.ts";
 import { registerOrgRoutes } from "./routes/org.ts";
 import { registerPeople } from "./routes/people.ts";
 import { registerTelephonyLists } from "./routes/telephony-lists.ts";
@@ -32,6 +33,7 @@ function webexApi(sim: SimState): Hono<Env> {
   registerGroups(api, sim);
   registerWorkspaces(api, sim);
   registerDevices(api, sim);
+  registerLocationActions(api, sim);
   registerDeviceConfigurations(api, sim);
   registerTelephonyLists(api, sim);
   registerBroadWorks(api, sim);

@@ -5,6 +5,7 @@
  */
 
 import { refreshBroadworks, resumeStaleJobs } from "../broadworks/cron.ts";
+import { resumeStaleRotations } from "../devices/cron.ts";
 import { refreshDueTokens, warnExpiringTokens } from "../grants/cron.ts";
 import type { Services } from "../lib/services.ts";
 import { pruneLogs } from "../logs/write.ts";
@@ -37,6 +38,7 @@ export const defaultJobs: CronJob[] = [
   pruneOldLogs,
   refreshBroadworks,
   resumeStaleJobs,
+  resumeStaleRotations,
 ];
 
 export async function runCronJobs(ctx: CronContext, jobs: CronJob[] = defaultJobs) {

@@ -47,18 +47,36 @@ describe("customers", () => {
     expect(syncs.results).toEqual([
       { name: "SyncSparkAcmeCorp", model_type_list: "SparkDataAllMTL", quick_import: 0, refresh_existing: 1 },
       {
+        name: "SyncSparkDevicesAcmeCorp",
+        model_type_list: "SparkDataAllMTL",
+        quick_import: 0,
+        refresh_existing: 1,
+      },
+      {
         name: "SyncSparkUsersAcmeCorp",
         model_type_list: "SparkDataAllMTL",
         quick_import: 0,
         refresh_existing: 1,
       },
     ]);
-    const schedule = await env.DB.prepare(
-      "SELECT name, interval_minutes, enabled FROM schedules WHERE customer_id = ?",
+    // The full sync and the partner-managed devices sync each run daily by default.
+    const schedules = await env.DB.prepare(
+      "SELECT name, interval_minutes, enabled FROM schedules WHERE customer_id = ? ORDER BY name",
     )
       .bind(body.id)
-      .first();
-    expect(schedule).toEqual({ name: "SyncSpark-SCHED-AcmeCorp", interval_minutes: 1440, enabled: 1 });
+      .all();
+    expect(schedules.results).toEqual([
+      { name: "SyncSpark-SCHED-AcmeCorp", interval_minutes: 1440, enabled: 1 },
+      { name: "SyncSparkDevices-SCHED-AcmeCorp", interval_minutes: 1440, enabled: 1 },
+    ]);
+    const listed = await (await call(`/api/v1/customers/${body.id}/data-syncs`, { headers: admin })).json<{
+      items: { name: string; builtIn: string | null; models: string[] }[];
+    }>();
+    expect(listed.items.find((s) => s.builtIn === "devices")).toMatchObject({
+      name: "SyncSparkDevicesAcmeCorp",
+      models: ["Device", "DeviceCallingDetails", "DeviceLines", "DeviceConfiguration"],
+    });
+    expect(listed.items.find((s) => s.builtIn === "all")?.models).not.toContain("DeviceLines");
   });
 
   it("refuses the same organization twice, naming the field", async () => {
@@ -142,6 +160,8 @@ describe("customers", () => {
     expect(names.results.map((r) => r.name).sort()).toEqual([
       "SyncSpark-SCHED-BetaTwo",
       "SyncSparkBetaTwo",
+      "SyncSparkDevices-SCHED-BetaTwo",
+      "SyncSparkDevicesBetaTwo",
       "SyncSparkUsersBetaTwo",
     ]);
 

@@ -1,13 +1,15 @@
 /**
  * @module customers/service
  * Creating and deleting customers with everything VOSS creates and deletes with a Customer Access record:
- * the default data syncs (SyncSpark<Name>, SyncSparkUsers<Name>) and the schedule SyncSpark-SCHED-<Name>.
+ * the default data syncs (SyncSpark<Name>, SyncSparkUsers<Name>) and the schedule SyncSpark-SCHED-<Name>, plus
+ * the partner-managed devices sync (SyncSparkDevices<Name>) on its own daily schedule, as Phonism runs it.
  * Nothing here ever calls Webex: deleting a customer in wxsync leaves its Webex organization untouched.
  */
-import { SPARK_DATA_ALL_MTL } from "@wxsync/core/models";
-import { and, eq } from "drizzle-orm";
+import { DEVICE_SYNC_MODELS, SPARK_DATA_ALL_MTL } from "@wxsync/core/models";
+import { and, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { dataSyncs, schedules } from "../data-syncs/schema.ts";
+import { sipCredentials, sipRotationItems, sipRotationJobs } from "../devices/schema.ts";
 import { webexGrants } from "../grants/schema.ts";
 import type { Services } from "../lib/services.ts";
 import { notifications } from "../notifications/schema.ts";
@@ -29,6 +31,8 @@ export function defaultSyncNames(customerName: string) {
     all: `SyncSpark${compact}`,
     users: `SyncSparkUsers${compact}`,
     schedule: `SyncSpark-SCHED-${compact}`,
+    devices: `SyncSparkDevices${compact}`,
+    devicesSchedule: `SyncSparkDevices-SCHED-${compact}`,
   };
 }
 
@@ -40,6 +44,7 @@ export async function createCustomer(services: Services, input: NewCustomer): Pr
   const row: CustomerRow = { id: crypto.randomUUID(), ...input, createdAt: stamp, updatedAt: stamp };
   const names = defaultSyncNames(input.name);
   const allSyncId = crypto.randomUUID();
+  const devicesSyncId = crypto.randomUUID();
   const common = {
     customerId: row.id,
     quickImport: false,
@@ -61,20 +66,32 @@ export async function createCustomer(services: Services, input: NewCustomer): Pr
         models: ["User"],
         ...common,
       },
+      {
+        id: devicesSyncId,
+        name: names.devices,
+        modelTypeList: SPARK_DATA_ALL_MTL,
+        models: [...DEVICE_SYNC_MODELS],
+        ...common,
+      },
     ]),
-    services.db.insert(schedules).values({
-      id: crypto.randomUUID(),
-      customerId: row.id,
-      dataSyncId: allSyncId,
-      name: names.schedule,
-      intervalMinutes: DAILY_MINUTES,
-      cron: null,
-      enabled: true,
-      nextRunAt: new Date(now.getTime() + DAILY_MINUTES * 60_000).toISOString(),
-      lastRunAt: null,
-      createdAt: stamp,
-      updatedAt: stamp,
-    }),
+    services.db.insert(schedules).values(
+      [
+        { id: allSyncId, name: names.schedule },
+        { id: devicesSyncId, name: names.devicesSchedule },
+      ].map((s) => ({
+        id: crypto.randomUUID(),
+        customerId: row.id,
+        dataSyncId: s.id,
+        name: s.name,
+        intervalMinutes: DAILY_MINUTES,
+        cron: null,
+        enabled: true,
+        nextRunAt: new Date(now.getTime() + DAILY_MINUTES * 60_000).toISOString(),
+        lastRunAt: null,
+        createdAt: stamp,
+        updatedAt: stamp,
+      })),
+    ),
   ]);
   return row;
 }
@@ -88,19 +105,17 @@ export function renameDefaultsStatements(
 ): BatchItem<"sqlite">[] {
   const before = defaultSyncNames(oldName);
   const after = defaultSyncNames(newName);
+  const rename = (table: typeof dataSyncs | typeof schedules, key: keyof typeof before) =>
+    services.db
+      .update(table)
+      .set({ name: after[key] })
+      .where(and(eq(table.customerId, customerId), eq(table.name, before[key])));
   return [
-    services.db
-      .update(dataSyncs)
-      .set({ name: after.all })
-      .where(and(eq(dataSyncs.customerId, customerId), eq(dataSyncs.name, before.all))),
-    services.db
-      .update(dataSyncs)
-      .set({ name: after.users })
-      .where(and(eq(dataSyncs.customerId, customerId), eq(dataSyncs.name, before.users))),
-    services.db
-      .update(schedules)
-      .set({ name: after.schedule })
-      .where(and(eq(schedules.customerId, customerId), eq(schedules.name, before.schedule))),
+    rename(dataSyncs, "all"),
+    rename(dataSyncs, "users"),
+    rename(dataSyncs, "devices"),
+    rename(schedules, "schedule"),
+    rename(schedules, "devicesSchedule"),
   ];
 }
 
@@ -121,6 +136,20 @@ export async function deleteCustomer(services: Services, customerId: string) {
       services.db.delete(table).where(eq(table.customerId, customerId)),
     ),
     services.db.delete(syncChanges).where(eq(syncChanges.customerId, customerId)),
+    // SIP passwords are deleted here only: the devices at Webex keep the password they have.
+    services.db.delete(sipCredentials).where(eq(sipCredentials.customerId, customerId)),
+    services.db
+      .delete(sipRotationItems)
+      .where(
+        inArray(
+          sipRotationItems.jobId,
+          services.db
+            .select({ id: sipRotationJobs.id })
+            .from(sipRotationJobs)
+            .where(eq(sipRotationJobs.customerId, customerId)),
+        ),
+      ),
+    services.db.delete(sipRotationJobs).where(eq(sipRotationJobs.customerId, customerId)),
     services.db.delete(syncRuns).where(eq(syncRuns.customerId, customerId)),
     services.db.delete(customers).where(eq(customers.id, customerId)),
   ]);

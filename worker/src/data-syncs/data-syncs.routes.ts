@@ -7,6 +7,7 @@ import { SPARK_DATA_ALL_MTL, SPARK_DATA_SYNC_ORDER, SPARK_DATA_SYNC_ORDER_NAME }
 import { and, eq } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
+import type { CustomerRow } from "../customers/schema.ts";
 import { defaultSyncNames } from "../customers/service.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError, uniqueViolation } from "../lib/errors.ts";
@@ -28,6 +29,10 @@ const DataSyncSchema = z
     modelTypeList: z.string(),
     models: z.array(z.string()).openapi({ description: "The models this sync runs, in SparkDataSyncOrder." }),
     syncOrder: z.literal(SPARK_DATA_SYNC_ORDER_NAME),
+    builtIn: z.enum(["all", "users", "devices"]).nullable().openapi({
+      description:
+        "Which of the syncs made with the customer this is: `all` (SyncSpark<Name>), `users` (SyncSparkUsers<Name>), `devices` (SyncSparkDevices<Name>, partner-managed device details); null for one made later.",
+    }),
     quickImport: z.boolean(),
     refreshExisting: z.boolean(),
     allowAdd: z.boolean(),
@@ -80,10 +85,22 @@ const notFound = {
   404: { description: "No such customer or data sync", content: errorResponses[401].content },
 };
 
-async function view(services: Services, row: DataSyncRow) {
-  return { ...row, models: await modelsOf(services, row), syncOrder: SPARK_DATA_SYNC_ORDER_NAME } as z.infer<
-    typeof DataSyncSchema
-  >;
+async function view(services: Services, row: DataSyncRow, customer: CustomerRow) {
+  const names = defaultSyncNames(customer.name);
+  const builtIn =
+    row.name === names.all
+      ? "all"
+      : row.name === names.users
+        ? "users"
+        : row.name === names.devices
+          ? "devices"
+          : null;
+  return {
+    ...row,
+    models: await modelsOf(services, row),
+    syncOrder: SPARK_DATA_SYNC_ORDER_NAME,
+    builtIn,
+  } as z.infer<typeof DataSyncSchema>;
 }
 
 async function loadSync(services: Services, customerId: string, syncId: string) {
@@ -207,7 +224,7 @@ export const registerDataSyncRoutes = (app: App) => {
     });
     return c.json(
       {
-        items: await Promise.all(page.items.map((row) => view(c.var.services, row))),
+        items: await Promise.all(page.items.map((row) => view(c.var.services, row, customer))),
         nextCursor: page.nextCursor,
       },
       200,
@@ -236,7 +253,7 @@ export const registerDataSyncRoutes = (app: App) => {
           throw new ApiError("CONFLICT", `body.name: a data sync named ${body.name} exists already.`);
         throw error;
       });
-    return c.json(await view(services, row), 201);
+    return c.json(await view(services, row, customer), 201);
   });
 
   app.openapi(routes.patch, async (c) => {
@@ -253,7 +270,7 @@ export const registerDataSyncRoutes = (app: App) => {
       updatedAt: services.now().toISOString(),
     };
     await services.db.update(dataSyncs).set(next).where(eq(dataSyncs.id, current.id)).run();
-    return c.json(await view(services, next), 200);
+    return c.json(await view(services, next, customer), 200);
   });
 
   app.openapi(routes.remove, async (c) => {

@@ -1,13 +1,13 @@
 /**
  * @module data-syncs/model-type-lists
- * Model type lists: SparkDataAllMTL (built in, every model, empty exclusion list) and user-defined include and
+ * Model type lists: SparkDataAllMTL (built in: VOSS's models, empty exclusion list) and user-defined include and
  * exclusion lists.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   isModelName,
-  MODEL_NAMES,
   resolveModelTypeList,
+  SPARK_DATA_ALL_MODELS,
   SPARK_DATA_ALL_MTL,
   SPARK_DATA_SYNC_ORDER,
 } from "@wxsync/core/models";
@@ -91,7 +91,7 @@ export const registerModelTypeListRoutes = (app: App) => {
       builtIn: true,
       include: [],
       exclude: [],
-      models: [...MODEL_NAMES],
+      models: [...SPARK_DATA_ALL_MODELS],
     };
     const custom = rows.map((r) => ({
       name: r.name,

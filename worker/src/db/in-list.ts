@@ -5,6 +5,6 @@
  */
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 
-export function inList(column: AnyColumn, values: readonly string[]): SQL {
+export function inList(column: AnyColumn | SQL, values: readonly string[]): SQL {
   return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 }

@@ -6,6 +6,7 @@ export * from "../api-keys/schema.ts";
 export * from "../broadworks/schema.ts";
 export * from "../customers/schema.ts";
 export * from "../data-syncs/schema.ts";
+export * from "../devices/schema.ts";
 export * from "../grants/schema.ts";
 export * from "../logs/schema.ts";
 export * from "../notifications/schema.ts";

@@ -7,14 +7,16 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { keyset } from "../lib/listing.ts";
 import type { Services } from "../lib/services.ts";
-import { snake, webexDevice, webexLicense, webexLocation, webexNumber, webexUser } from "../sync/tables.ts";
+import {
+  modelColumn as col,
+  webexDevice,
+  webexLicense,
+  webexLocation,
+  webexNumber,
+  webexUser,
+} from "../sync/tables.ts";
 
 type Paging = { sort?: string; limit: number; cursor?: string };
-type SyncedTable = typeof webexUser;
-
-/** A model's own column (typed per spec, not per table): `"webex_device"."last_seen"`. */
-const col = <T = unknown>(table: SyncedTable, name: string) =>
-  sql<T>`${table}.${sql.identifier(snake(name))}`;
 const page = (q: Paging) => ({ sort: q.sort, cursor: q.cursor });
 const DAY_MS = 86_400_000;
 

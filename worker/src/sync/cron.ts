@@ -9,8 +9,11 @@ import type { CronJob } from "../cron/jobs.ts";
 import { customers } from "../customers/schema.ts";
 import { dataSyncs, schedules } from "../data-syncs/schema.ts";
 import { ApiError } from "../lib/errors.ts";
-import { startRun } from "./runs.ts";
+import { activeRun, startRun } from "./runs.ts";
 import { syncRuns } from "./schema.ts";
+
+/** When a schedule falls due while the customer is already syncing, it is tried again this much later. */
+export const BUSY_RETRY_MS = 10 * 60_000;
 
 /** A running run silent for this long (runners beat every 30 s) is taken to have lost its Workflow. */
 export const STALE_RUN_MS = 3 * 60_000;
@@ -40,6 +43,14 @@ export const runDueSchedules: CronJob = {
         await startRun(services, { customer, dataSync, trigger: "schedule" });
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
+        // Another sync of the customer is running (the devices sync and the full sync fall due together):
+        // try again shortly instead of losing the day's run.
+        if (await activeRun(services, customer.id))
+          await services.db
+            .update(schedules)
+            .set({ nextRunAt: new Date(now.getTime() + BUSY_RETRY_MS).toISOString() })
+            .where(eq(schedules.id, schedule.id))
+            .run();
         console.log(
           JSON.stringify({
             level: "info",

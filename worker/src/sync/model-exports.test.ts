@@ -69,11 +69,9 @@ beforeAll(async () => {
   customerId = customer.id;
   expect((await connect(`/api/v1/customers/${customerId}/connect`, admin, org.uuid)).status).toBe(200);
   const syncs = await (await get(`/api/v1/customers/${customerId}/data-syncs`)).json<{
-    items: { id: string; name: string }[];
+    items: { id: string; builtIn: string | null }[];
   }>();
-  const full = syncs.items.find(
-    (s) => s.name.startsWith("SyncSpark") && !s.name.startsWith("SyncSparkUsers"),
-  )!;
+  const full = syncs.items.find((s) => s.builtIn === "all")!;
   const started = await call(`/api/v1/customers/${customerId}/data-syncs/${full.id}/run`, {
     method: "POST",
     headers: admin,

@@ -6,6 +6,7 @@
  */
 import type { ModelName } from "@wxsync/core/models";
 import { type ColumnValue, MODEL_SPECS } from "@wxsync/core/sync";
+import { sql } from "drizzle-orm";
 import { customType, index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 const anyValue = customType<{ data: ColumnValue; driverData: ColumnValue }>({ dataType: () => "" });
@@ -36,6 +37,12 @@ function syncedTable(model: ModelName) {
   );
 }
 
+export type SyncedTable = ReturnType<typeof syncedTable>;
+
+/** A model's own column (typed per spec, not per table): `"webex_device"."last_seen"`. */
+export const modelColumn = <T = unknown>(table: SyncedTable, name: string) =>
+  sql<T>`${table}.${sql.identifier(snake(name))}`;
+
 export const webexOrganization = syncedTable("Organization");
 export const webexRole = syncedTable("Role");
 export const webexLicense = syncedTable("License");
@@ -54,6 +61,9 @@ export const webexPlace = syncedTable("Place");
 export const webexWorkspaceCallSettings = syncedTable("WorkspaceCallSettings");
 export const webexDevice = syncedTable("Device");
 export const webexActivateDevice = syncedTable("ActivateDevice");
+export const webexDeviceCallingDetails = syncedTable("DeviceCallingDetails");
+export const webexDeviceLines = syncedTable("DeviceLines");
+export const webexDeviceConfiguration = syncedTable("DeviceConfiguration");
 export const webexGroup = syncedTable("Group");
 export const webexTeam = syncedTable("Team");
 export const webexRoom = syncedTable("Room");
@@ -67,7 +77,7 @@ export const webexDialPlans = syncedTable("DialPlans");
 export const webexRouteGroups = syncedTable("RouteGroups");
 export const webexTrunks = syncedTable("Trunks");
 
-export const SYNCED_TABLES: Record<ModelName, ReturnType<typeof syncedTable>> = {
+export const SYNCED_TABLES: Record<ModelName, SyncedTable> = {
   Organization: webexOrganization,
   Role: webexRole,
   License: webexLicense,
@@ -86,6 +96,9 @@ export const SYNCED_TABLES: Record<ModelName, ReturnType<typeof syncedTable>> = 
   WorkspaceCallSettings: webexWorkspaceCallSettings,
   Device: webexDevice,
   ActivateDevice: webexActivateDevice,
+  DeviceCallingDetails: webexDeviceCallingDetails,
+  DeviceLines: webexDeviceLines,
+  DeviceConfiguration: webexDeviceConfiguration,
   Group: webexGroup,
   Team: webexTeam,
   Room: webexRoom,

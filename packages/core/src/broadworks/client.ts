@@ -7,9 +7,8 @@
  * client created with `maxThrottleRetries: 0`: there a 429 means "this BroadWorks cluster already runs an
  * on-demand sync" (code 600009), which must be reported to the administrator or queued, not waited out.
  */
-import type { z } from "zod";
+import { readAnswer as read } from "../webex/answer.ts";
 import type { WebexClient } from "../webex/client.ts";
-import { WebexApiError } from "../webex/errors.ts";
 import {
   type DirectorySync,
   directorySyncSchema,
@@ -25,16 +24,6 @@ const MAX_PAGE = 1000;
 
 const syncPath = (enterpriseId: string) =>
   `${ENTERPRISES}/${encodeURIComponent(enterpriseId)}/broadworksDirectorySync`;
-
-/** A successful call whose answer wxsync cannot use is an error naming the call, never a silent guess. */
-function read<S extends z.ZodType>(schema: S, data: unknown, call: string): z.infer<S> {
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-  throw new WebexApiError(200, `Webex's answer to ${call} is not usable: ${issues}`, {
-    path: call.replace(/^\S+ /, ""),
-  });
-}
 
 /** Every BroadWorks enterprise the partner manages, optionally filtered, across all pages. */
 export async function listEnterprises(

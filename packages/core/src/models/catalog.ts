@@ -25,6 +25,9 @@ export const SPARK_DATA_SYNC_ORDER = [
   "WorkspaceCallSettings",
   "Device",
   "ActivateDevice",
+  "DeviceCallingDetails",
+  "DeviceLines",
+  "DeviceConfiguration",
   "Group",
   "Team",
   "Room",
@@ -42,6 +45,20 @@ export const SPARK_DATA_SYNC_ORDER = [
 export type ModelName = (typeof SPARK_DATA_SYNC_ORDER)[number];
 
 export const MODEL_NAMES: readonly ModelName[] = SPARK_DATA_SYNC_ORDER;
+
+/**
+ * The partner-managed device details (Phonism's side of Webex): one Webex call per device each, so they have
+ * their own daily data sync (SyncSparkDevices<Name>) instead of riding on every full sync.
+ */
+export const PARTNER_DEVICE_MODELS = ["DeviceCallingDetails", "DeviceLines", "DeviceConfiguration"] as const;
+
+/** What SparkDataAllMTL means: VOSS's models, without the per-device details. */
+export const SPARK_DATA_ALL_MODELS: readonly ModelName[] = MODEL_NAMES.filter(
+  (name) => !(PARTNER_DEVICE_MODELS as readonly string[]).includes(name),
+);
+
+/** The devices data sync reads the device list first, so the details follow the devices Webex lists now. */
+export const DEVICE_SYNC_MODELS: readonly ModelName[] = ["Device", ...PARTNER_DEVICE_MODELS];
 
 /** Synced for reading only, as in VOSS. */
 export const READ_ONLY_MODELS: readonly ModelName[] = ["Room", "Team", "Group"];
@@ -67,12 +84,12 @@ export function inSyncOrder(models: Iterable<ModelName>): ModelName[] {
   return SPARK_DATA_SYNC_ORDER.filter((name) => wanted.has(name));
 }
 
-/** A model type list: every model in `include` (all when empty) minus those in `exclude`. */
+/** A model type list: every model in `include` (SparkDataAllMTL's when empty) minus those in `exclude`. */
 export function resolveModelTypeList(list: {
   include: readonly ModelName[];
   exclude: readonly ModelName[];
 }): ModelName[] {
   const excluded = new Set(list.exclude);
-  const base = list.include.length > 0 ? list.include : MODEL_NAMES;
+  const base = list.include.length > 0 ? list.include : SPARK_DATA_ALL_MODELS;
   return inSyncOrder(base.filter((name) => !excluded.has(name)));
 }

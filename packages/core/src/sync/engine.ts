@@ -190,6 +190,23 @@ class Chunk {
           return items;
         });
       }
+      case "perParentGet": {
+        // Quick Import makes list calls only; per-object reads are for full syncs.
+        if (this.state.options.quickImport) return true;
+        const parents = (await store.readAll(fetch.parent)).filter(fetch.include);
+        return this.fetchPerParent(spec, parents, async (parent) => {
+          const path = fetch.path(parent);
+          if (!path) return [];
+          this.spent++;
+          try {
+            return fetch.items(obj(await this.client.get(path, fetch.query?.(parent))), parent);
+          } catch (error) {
+            // Webex's definite "this device has none" (no calling record, no configuration): nothing to keep.
+            if (error instanceof WebexApiError && error.status === 404) return [];
+            throw error;
+          }
+        });
+      }
       case "features": {
         // Quick Import makes list calls only; per-object settings are read by full syncs.
         if (this.state.options.quickImport) return true;

@@ -168,6 +168,17 @@ export function createWebexClient(options: WebexClientOptions) {
       return (await send(method, buildUrl(path, query), body)).data;
     },
 
+    /** A write whose Webex tracking id is kept, for the log of every change wxsync made at Webex. */
+    async writeTracked(
+      method: "POST" | "PUT" | "PATCH" | "DELETE",
+      path: string,
+      body?: unknown,
+      query?: Query,
+    ): Promise<{ data: unknown; trackingId: string | null }> {
+      const { res, data } = await send(method, buildUrl(path, query), body);
+      return { data, trackingId: res.headers.get("trackingid") };
+    },
+
     /**
      * One page of a list: its items and the absolute URL of the next page (null at the end). The next URL is
      * what a durable sync checkpoints. When Webex drops query parameters from the next link, the missing ones

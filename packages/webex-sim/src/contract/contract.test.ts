@@ -115,6 +115,18 @@ describe("write responses match the spec's status codes and schemas", () => {
         `/telephony/config/devices/${String(c.telephonyDevices.items.find((d) => d.manufacturer === "THIRD_PARTY")!.id)}?${q}`,
         { sipPassword: "Str0ngPassw0rd!" },
       ],
+      [
+        "POST",
+        "/telephony/config/devices/{deviceId}/actions/applyChanges/invoke",
+        `/telephony/config/devices/${String(c.telephonyDevices.items[0]!.id)}/actions/applyChanges/invoke?${q}`,
+        undefined,
+      ],
+      [
+        "POST",
+        "/telephony/config/locations/{locationId}/actions/generatePassword/invoke",
+        `/telephony/config/locations/${String(c.locations.items[0]!.id)}/actions/generatePassword/invoke?${q}`,
+        { generate: ["sip"] },
+      ],
     ];
     const failures: string[] = [];
     for (const [method, specPath, url, body] of writes) {

@@ -32,7 +32,7 @@ const ID_TYPES: Partial<Record<ModelName, string>> = {
   callingProfiles: "CALLING_PROFILE",
 };
 
-function orgOf(sim: SimState, ref: string): Org {
+export function orgOf(sim: SimState, ref: string): Org {
   const org = sim.orgRef(ref);
   if (!org) throw notFound(`org ${ref}`);
   return org;
@@ -43,7 +43,7 @@ function modelOf(name: string): ModelName {
   return name;
 }
 
-async function body(req: Request): Promise<unknown> {
+export async function body(req: Request): Promise<unknown> {
   try {
     return await req.json();
   } catch {
@@ -51,7 +51,7 @@ async function body(req: Request): Promise<unknown> {
   }
 }
 
-function asObj(v: unknown): Obj {
+export function asObj(v: unknown): Obj {
   if (!v || typeof v !== "object" || Array.isArray(v)) throw badRequest("Expected a JSON object");
   return v as Obj;
 }

@@ -6,6 +6,7 @@ import type { SimState } from "../state.ts";
 import { MODEL_NAMES } from "../tenant/types.ts";
 import { badRequest, notFound } from "../util/errors.ts";
 import { registerBroadWorksControl } from "./broadworks.ts";
+import { registerDeviceControl } from "./devices.ts";
 import { registerObjectControl } from "./objects.ts";
 
 async function obj(req: Request): Promise<Record<string, unknown>> {
@@ -111,6 +112,7 @@ export function registerControl(app: Hono<Env>, sim: SimState): void {
     return c.json({ status: "reset", seed: sim.options.seed });
   });
 
+  registerDeviceControl(app, sim);
   registerObjectControl(app, sim);
   registerBroadWorksControl(app, sim);
 }

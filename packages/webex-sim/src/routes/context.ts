@@ -105,10 +105,13 @@ export function sendCachedPage(
   return c.body(body);
 }
 
-export async function jsonBody(c: Ctx): Promise<Obj> {
+/** The request's JSON object body; with `optional`, an empty body reads as `{}` (for bodies the spec marks optional). */
+export async function jsonBody(c: Ctx, { optional = false } = {}): Promise<Obj> {
+  const text = await c.req.text();
+  if (optional && !text.trim()) return {};
   let body: unknown;
   try {
-    body = await c.req.json();
+    body = JSON.parse(text);
   } catch {
     throw new WebexError(400, "The request body is not valid JSON.");
   }

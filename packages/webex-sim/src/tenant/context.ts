@@ -42,7 +42,7 @@ const timePools = new Map<number, string[]>();
  * A deterministic ISO timestamp some days before the fixed generation epoch. Drawn from a shared pool so
  * that 100,000 people do not each hold their own copies of the same kind of string.
  */
-export function isoDaysAgo(ctx: GenCtx, maxDays: number): string {
+export function isoDaysAgo(ctx: Pick<GenCtx, "rng">, maxDays: number): string {
   let pool = timePools.get(maxDays);
   if (!pool) {
     pool = [];

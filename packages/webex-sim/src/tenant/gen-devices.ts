@@ -4,33 +4,47 @@ import type { Obj } from "./collection.ts";
 import { addNumber, type GenCtx, intern, isoDaysAgo, type LocInfo, nextDid, nextExt } from "./context.ts";
 import { CISCO_PHONES, CISCO_ROOM_DEVICES, THIRD_PARTY_PHONES } from "./names.ts";
 
+/** What a device needs of its owner's location; the control API builds this from a stored location. */
+export type DeviceLoc = Pick<LocInfo, "id" | "routingPrefix"> & { workspaceLocationId?: string };
 export type DeviceOwner = {
   kind: "person" | "workspace";
   obj: Obj;
-  loc: LocInfo | undefined;
+  loc: DeviceLoc | undefined;
   calling: boolean;
 };
 type DeviceKind = "ciscoPhone" | "room" | "thirdParty";
+/** Choices the control API makes itself (e.g. a MAC it knows to be unused) instead of drawing them. */
+export type DeviceFixed = { managedBy?: "PARTNER" | "CUSTOMER"; mac?: string };
 
-function mac(rng: Prng): string {
+export function randomMac(rng: Prng): string {
   const parts: string[] = [];
   for (let i = 0; i < 6; i++) parts.push(rng.int(0, 255).toString(16).padStart(2, "0").toUpperCase());
   return parts.join(":");
 }
 
-/** One device (hardware) for a person or workspace, plus its Webex Calling record when it is a calling device. */
-export function addDevice(ctx: GenCtx, owner: DeviceOwner, kind: DeviceKind): void {
+/**
+ * One device (hardware) for a person or workspace, plus its Webex Calling record when it is a calling device.
+ * Only `org` and `rng` of the context are used, so the control API can add devices after generation.
+ */
+export function addDevice(
+  ctx: Pick<GenCtx, "org" | "rng">,
+  owner: DeviceOwner,
+  kind: DeviceKind,
+  fixed: DeviceFixed = {},
+): Obj {
   const { org, rng } = ctx;
   const uuid = rng.uuid().toUpperCase();
   const id = webexId("DEVICE", uuid, TEAM_CLUSTER);
-  const macAddress = mac(rng);
+  // `??` keeps generation byte-identical: the rng is only skipped when a value is fixed.
+  const macAddress = fixed.mac ?? randomMac(rng);
   const product =
     kind === "room"
       ? rng.pick(CISCO_ROOM_DEVICES)
       : kind === "ciscoPhone"
         ? rng.pick(CISCO_PHONES)
         : rng.pick(THIRD_PARTY_PHONES);
-  const managedBy = kind === "thirdParty" ? (rng.chance(0.5) ? "PARTNER" : "CUSTOMER") : "CISCO";
+  const managedBy =
+    kind === "thirdParty" ? (fixed.managedBy ?? (rng.chance(0.5) ? "PARTNER" : "CUSTOMER")) : "CISCO";
   const ip = `10.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
   const ownerName = String(owner.obj.displayName);
   const calling = owner.calling && kind !== "room";
@@ -79,7 +93,7 @@ export function addDevice(ctx: GenCtx, owner: DeviceOwner, kind: DeviceKind): vo
   };
   org.collections.devices.add(device);
 
-  if (!calling || !owner.loc) return;
+  if (!calling || !owner.loc) return device;
   const lineUser = `${rng.token(10)}`;
   org.collections.telephonyDevices.add({
     managedBy,
@@ -98,6 +112,7 @@ export function addDevice(ctx: GenCtx, owner: DeviceOwner, kind: DeviceKind): vo
     upgradeChannelEnabled: kind !== "thirdParty",
   });
   if (kind === "thirdParty") org.sipPasswords.set(id, rng.token(16));
+  return device;
 }
 
 /** Workspaces (~1 per 20 users) and devices (~1.1 per user) owned by people or workspaces. */

@@ -95,4 +95,17 @@ export type Tenant = {
   enterprises: Enterprise[];
   /** Every Sync now the simulator was asked for, started or refused, in order (control API: /_sim/broadworks/log). */
   syncLog?: { enterpriseId: string; cluster: string; at: number; endsAt?: number; refused?: number }[];
+  /** Device writes clients made, in order (control API: /_sim/devices/log). */
+  deviceLog?: DeviceAction[];
+};
+
+export type DeviceAction = {
+  /** ISO time on the sim clock. */
+  at: string;
+  orgId: string;
+  /** The `/devices` id, whichever id the client used. */
+  deviceId: string;
+  action: "setSipPassword" | "applyChanges" | "createDevice";
+  /** setSipPassword only: whether the password differs from the one stored before. */
+  changed?: boolean;
 };

@@ -44,6 +44,16 @@ export type Fetch =
       features: readonly string[];
       path: (parent: Item, feature: string) => string;
     }
+  | {
+      /** One read per parent (a device's calling details, lines, configuration); a 404 means it has none. */
+      kind: "perParentGet";
+      parent: ModelName;
+      include: (parent: Item) => boolean;
+      path: (parent: Item) => string | null;
+      query?: (parent: Item) => Query;
+      /** Turns the answer into this model's items. */
+      items: (body: Item, parent: Item) => Item[];
+    }
   | { kind: "derived"; from: ModelName; select: (rows: Item[]) => Item[] };
 
 export type ModelSpec = {
