@@ -148,25 +148,27 @@ async function devicesOf(services: Services, customerId: string, ownerIds: strin
 
 /** Level 3 and 4: the users and workspaces of a location, each with its devices. */
 export async function membersOf(services: Services, customer: CustomerRow, locationId: string, q: Paging) {
-  const name = sql.raw("m.name");
-  const key = sql.raw("m.key");
+  const name = sql.raw("x.name");
+  const key = sql.raw("x.member_key");
   const k = keyset({
     columns: { name },
     id: key,
-    idField: "key",
+    idField: "member_key",
     sort: undefined,
     defaultSort: "name",
     cursor: q.cursor,
   });
   const rows = await services.db.all<{
-    key: string;
+    member_key: string;
     type: "user" | "workspace";
     id: string;
     name: string | null;
     email: string | null;
   }>(
-    sql`SELECT m.type || ':' || m.id AS key, m.type AS type, m.id AS id, m.name AS name, m.email AS email
-        FROM (${owners(customer.id, locationId)}) m
+    sql`SELECT * FROM (
+          SELECT m.type || ':' || m.id AS member_key, m.type AS type, m.id AS id, m.name AS name, m.email AS email
+          FROM (${owners(customer.id, locationId)}) m
+        ) x
         ${k.where ? sql`WHERE ${k.where}` : sql``}
         ORDER BY ${sql.join(k.orderBy, sql`, `)} LIMIT ${q.limit + 1}`,
   );
@@ -177,7 +179,7 @@ export async function membersOf(services: Services, customer: CustomerRow, locat
     page.items.map((m) => m.id),
   );
   return {
-    items: page.items.map(({ key: _key, ...m }) => ({
+    items: page.items.map(({ member_key: _key, ...m }) => ({
       ...m,
       devices: (devices.get(m.id) ?? []).map(({ ownerId: _owner, ...d }) => d),
     })),

@@ -85,9 +85,19 @@ export async function rotateOne(
   return credentialView(device.deviceId, await findCredential(services, customer.id, device.deviceId));
 }
 
+/** The device as synced, or just its id when it was created here and the devices sync has not run since. */
+async function knownDevice(services: Services, customer: CustomerRow, deviceId: string) {
+  return loadDevice(services, customer, deviceId).catch((error: unknown) => {
+    if (error instanceof ApiError && error.code === "NOT_FOUND") return { deviceId, name: null, mac: null };
+    throw error;
+  });
+}
+
 export async function credentialOf(services: Services, customer: CustomerRow, deviceId: string) {
-  const device = await loadDevice(services, customer, deviceId);
-  return credentialView(device.deviceId, await findCredential(services, customer.id, device.deviceId));
+  const row = await findCredential(services, customer.id, deviceId);
+  // A device wxsync holds nothing for must at least be one it has synced.
+  if (!row) await loadDevice(services, customer, deviceId);
+  return credentialView(deviceId, row);
 }
 
 /** The password in clear, for an admin who asked for this device's; every reveal is logged. */
@@ -97,8 +107,8 @@ export async function reveal(
   customer: CustomerRow,
   deviceId: string,
 ) {
-  const device = await loadDevice(services, customer, deviceId);
-  const row = await findCredential(services, customer.id, device.deviceId);
+  const row = await findCredential(services, customer.id, deviceId);
+  const device = await knownDevice(services, customer, deviceId);
   if (!row?.password && !row?.pending)
     throw new ApiError(
       "NOT_FOUND",
@@ -110,11 +120,11 @@ export async function reveal(
     kind: "action",
     message: `SIP password of ${deviceName(device)} revealed to API key "${principal.name}"`,
     customerId: customer.id,
-    deviceId: device.deviceId,
+    deviceId,
     mac: device.mac,
   });
   return {
-    ...credentialView(device.deviceId, row),
+    ...credentialView(deviceId, row),
     password,
     // A rotation stopped between sending and confirming: Webex may hold either password.
     pendingPassword: pending,

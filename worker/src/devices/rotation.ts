@@ -11,11 +11,10 @@ import { mapGoverned } from "@wxsync/core/sync";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { ApiPrincipal } from "../api-keys/principal.ts";
 import { type CustomerRow, customers } from "../customers/schema.ts";
-import { inList } from "../db/in-list.ts";
+import { defaultSyncNames } from "../customers/service.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { Services } from "../lib/services.ts";
 import { writeLog, writeLogs } from "../logs/write.ts";
-import { webexLocation } from "../sync/tables.ts";
 import { dropPendingStatement, newPassword, pushPending, sealed, settleStatement } from "./credentials.ts";
 import { type ManagedDevice, partnerManagedDevices } from "./managed.ts";
 import { sipRotationItems as items, sipRotationJobs as jobs, sipCredentials } from "./schema.ts";
@@ -27,8 +26,8 @@ export const ROTATION_BATCH = 25;
 const MAX_ATTEMPTS = 5;
 /** A running job silent this long has lost its runner; the cron starts another (see cron.ts). */
 export const STALE_JOB_MS = 3 * 60_000;
-// 12 columns per item row: D1 binds at most 100 parameters per statement.
-const ITEMS_PER_INSERT = 8;
+// Up to 13 columns per row (items, credentials): D1 binds at most 100 parameters per statement.
+const ITEMS_PER_INSERT = 7;
 
 export async function startRotationJob(
   services: Services,
@@ -37,18 +36,6 @@ export async function startRotationJob(
   input: { locationId?: string | undefined; source: "webex" | "local" },
 ) {
   const { locationId, source } = input;
-  if (locationId) {
-    const known = await services.db
-      .select({ id: webexLocation.id })
-      .from(webexLocation)
-      .where(and(eq(webexLocation.customerId, customer.id), eq(webexLocation.id, locationId)))
-      .get();
-    if (!known)
-      throw new ApiError(
-        "NOT_FOUND",
-        `body.locationId: ${customer.name} has no synced location ${locationId}.`,
-      );
-  }
   const running = await services.db
     .select({ id: jobs.id })
     .from(jobs)
@@ -62,8 +49,10 @@ export async function startRotationJob(
   const devices = await partnerManagedDevices(services, customer.id, locationId);
   if (devices.length === 0)
     throw new ApiError(
-      "CONFLICT",
-      `${customer.name} has no synced partner-managed devices${locationId ? " at that location" : ""}: nothing to rotate.`,
+      locationId ? "NOT_FOUND" : "CONFLICT",
+      locationId
+        ? `body.locationId: ${customer.name} has no synced partner-managed device at location ${locationId}.`
+        : `${customer.name} has no synced partner-managed devices: nothing to rotate (run ${defaultSyncNames(customer.name).devices} if some are new).`,
     );
   // Fails early, before anything is written, when the customer is not connected.
   await customerWebex(services, customer);
@@ -94,6 +83,20 @@ export async function startRotationJob(
   const inserts = [];
   for (let i = 0; i < rows.length; i += ITEMS_PER_INSERT)
     inserts.push(services.db.insert(items).values(rows.slice(i, i + ITEMS_PER_INSERT)));
+  // Every device gets its credential row now, so the runner only ever updates one (under its lease).
+  const credentials = devices.map((d) => ({
+    customerId: customer.id,
+    deviceId: d.deviceId,
+    locationId: d.locationId,
+    updatedAt: stamp,
+  }));
+  for (let i = 0; i < credentials.length; i += ITEMS_PER_INSERT)
+    inserts.push(
+      services.db
+        .insert(sipCredentials)
+        .values(credentials.slice(i, i + ITEMS_PER_INSERT))
+        .onConflictDoNothing(),
+    );
   await services.db.batch([services.db.insert(jobs).values(job), ...inserts]);
   await services.env.SIP_ROTATION_WORKFLOW.create({ id: job.id, params: { jobId: job.id } });
   await writeLog(services, {
@@ -151,20 +154,6 @@ export async function advanceRotation(services: Services, jobId: string, runner:
   } catch (error) {
     return finish(services, jobId, error instanceof Error ? error.message : String(error));
   }
-  const known = await services.db
-    .select({ id: sipCredentials.deviceId })
-    .from(sipCredentials)
-    .where(
-      and(
-        eq(sipCredentials.customerId, customer.id),
-        inList(
-          sipCredentials.deviceId,
-          batch.map((i) => i.deviceId),
-        ),
-      ),
-    )
-    .all();
-  const existing = new Set(known.map((k) => k.id));
   const details = new Map(
     (await partnerManagedDevices(services, customer.id)).map((d) => [d.deviceId, d] as const),
   );
@@ -195,23 +184,17 @@ export async function advanceRotation(services: Services, jobId: string, runner:
         );
         const stillPending = sql`EXISTS (SELECT 1 FROM ${items} WHERE ${items.jobId} = ${jobId} AND ${items.deviceId} = ${item.deviceId} AND ${items.state} = 'pending')`;
         // Seal and claim in one transaction, both only while this runner holds the job.
-        const seal = existing.has(item.deviceId)
-          ? services.db
-              .update(sipCredentials)
-              .set(values)
-              .where(
-                and(
-                  eq(sipCredentials.customerId, customer.id),
-                  eq(sipCredentials.deviceId, item.deviceId),
-                  held,
-                  stillPending,
-                ),
-              )
-          : services.db.run(
-              sql`INSERT INTO ${sipCredentials} (customer_id, device_id, location_id, pending, pending_source, pending_since, updated_at)
-                  SELECT ${customer.id}, ${item.deviceId}, ${values.locationId}, ${values.pending}, ${values.pendingSource}, ${values.pendingSince}, ${values.updatedAt}
-                  WHERE ${held} AND ${stillPending}`,
-            );
+        const seal = services.db
+          .update(sipCredentials)
+          .set(values)
+          .where(
+            and(
+              eq(sipCredentials.customerId, customer.id),
+              eq(sipCredentials.deviceId, item.deviceId),
+              held,
+              stillPending,
+            ),
+          );
         const [, claimed] = await services.db.batch([
           seal,
           services.db

@@ -15,7 +15,7 @@ import { ApiError } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { normaliseMac } from "../logs/write.ts";
-import { webexDevice } from "../sync/tables.ts";
+import { modelColumn, webexDevice } from "../sync/tables.ts";
 import {
   credentialView,
   findCredential,
@@ -283,13 +283,17 @@ export const registerDeviceWriteRoutes = (app: App) => {
     const { id, deviceId } = c.req.valid("param");
     const customer = await loadCustomer(services, principal, id);
     const known = await services.db
-      .select({ id: webexDevice.id, label: webexDevice.label })
+      .select({
+        id: webexDevice.id,
+        label: webexDevice.label,
+        mac: modelColumn<string | null>(webexDevice, "mac"),
+      })
       .from(webexDevice)
       .where(and(eq(webexDevice.customerId, customer.id), eq(webexDevice.id, deviceId)))
       .get();
     if (!known) throw new ApiError("NOT_FOUND", `No synced device ${deviceId} for ${customer.name}.`);
     const client = await customerWebex(services, customer);
-    const ref = { deviceId };
+    const ref = { deviceId, mac: known.mac };
     try {
       const { trackingId } = await applyDeviceChanges(client, deviceId);
       await logDevice(
