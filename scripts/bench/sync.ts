@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { MODEL_NAMES } from "@wxsync/core/models";
+import { SPARK_DATA_ALL_MODELS } from "@wxsync/core/models";
 import { ensureLocalApiKey } from "../lib/local-api-key.ts";
 import { type Stack, startStack } from "../lib/local-stack.ts";
 import { freePort } from "../lib/ports.ts";
@@ -161,7 +161,7 @@ async function measured(ctx: Ctx, label: string, dataSyncId: string, minimum: nu
 if (values.scenario !== "b")
   await bench("(a) Quick Import", quickUsers, 20, async (ctx) => {
     const sync = await ctx.syncWith({ quickImport: true, refreshExisting: false });
-    const minimum = await minimumRequests(MODEL_NAMES, ctx.objects, { details: false });
+    const minimum = await minimumRequests(SPARK_DATA_ALL_MODELS, ctx.objects, { details: false });
     await measured(ctx, "first run ", sync.id, minimum, 20);
     await measured(ctx, "unchanged ", sync.id, minimum, 20);
   });
@@ -174,7 +174,7 @@ if (values.scenario !== "a")
     async (ctx) => {
       const { syncWith, run, wait, objects, stack, customer, api } = ctx;
       const sync = await syncWith({ quickImport: false, refreshExisting: true });
-      const minimum = await minimumRequests(MODEL_NAMES, objects, { details: true });
+      const minimum = await minimumRequests(SPARK_DATA_ALL_MODELS, objects, { details: true });
       await measured(ctx, "first run ", sync.id, minimum, 50);
       await measured(ctx, "unchanged ", sync.id, minimum, 50);
 
