@@ -79,18 +79,20 @@ export function logDevice(
   customerId: string,
   device: DeviceRef,
   message: string,
-  outcome: { trackingId?: string | null; error?: unknown } = {},
+  outcome: { trackingId?: string | null; error?: unknown; refusedWith?: number | null } = {},
 ) {
   const f = outcome.error === undefined ? null : webexFailure(outcome.error);
+  // A refusal inside a successful answer (validateMacs' per-MAC verdict) is a Webex error all the same.
+  const refused = outcome.refusedWith !== undefined;
   return writeLog(services, {
-    level: f ? "error" : "info",
-    kind: f ? "webex_error" : "action",
+    level: f ? "error" : refused ? "warn" : "info",
+    kind: f || refused ? "webex_error" : "action",
     message: f ? `${message}: ${f.message}` : message,
     customerId,
     deviceId: device.deviceId,
     mac: device.mac ?? null,
     webexStatus: f?.status ?? null,
-    webexErrorCode: f?.code ?? null,
+    webexErrorCode: f?.code ?? (outcome.refusedWith ? String(outcome.refusedWith) : null),
     webexTrackingId: f?.trackingId ?? outcome.trackingId ?? null,
   });
 }

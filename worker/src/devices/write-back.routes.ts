@@ -218,6 +218,7 @@ export const registerDeviceWriteRoutes = (app: App) => {
         `Device not created: MAC ${body.mac} refused by Webex: ${reason}`,
         {
           trackingId: verdict.trackingId,
+          refusedWith: status?.errorCode ?? null,
         },
       );
       throw new ApiError(
