@@ -111,12 +111,19 @@ export async function setUpDemo({
     }
   };
 
+  // A run of SyncSpark<Name>: more than roles and licences, and not the devices sync (which has no Organization).
+  const fullRun = (r: Run) => r.models.length > 3 && r.models.some((m) => m.model === "Organization");
+  const dataSyncs = (customer: Customer) =>
+    api<{ items: { id: string; name: string; builtIn: string | null }[] }>(
+      "GET",
+      `/api/v1/customers/${customer.id}/data-syncs`,
+    );
   type Started = { customer: Customer; runId: string };
   const started = await Promise.all(
     customers.map(async (customer): Promise<Started | null> => {
       const history = await api<{ items: Run[] }>("GET", `/api/v1/customers/${customer.id}/runs?limit=50`);
       const active = history.items.find(
-        (r) => (r.status === "queued" || r.status === "running") && r.models.length > 3,
+        (r) => (r.status === "queued" || r.status === "running") && fullRun(r),
       );
       if (active) {
         say(
@@ -124,12 +131,8 @@ export async function setUpDemo({
         );
         return { customer, runId: active.id };
       }
-      if (history.items.some((r) => r.status === "succeeded" && r.models.length > 3)) return null;
-      const syncs = await api<{ items: { id: string; name: string; builtIn: string | null }[] }>(
-        "GET",
-        `/api/v1/customers/${customer.id}/data-syncs`,
-      );
-      const all = syncs.items.find((s) => s.builtIn === "all");
+      if (history.items.some((r) => r.status === "succeeded" && fullRun(r))) return null;
+      const all = (await dataSyncs(customer)).items.find((s) => s.builtIn === "all");
       if (!all) return null;
       // The roles-and-licences run that connecting started is short; wait for it rather than be refused.
       for (let attempt = 0; ; attempt++) {
@@ -155,6 +158,19 @@ export async function setUpDemo({
       `wxsync demo: ${customer.name}: ${run.status} in ${((run.durationMs ?? 0) / 1000).toFixed(1)} s, ${run.requests} Webex requests · ` +
         `${count("User")} users, ${count("Device")} devices, ${count("Number")} numbers, ${count("Location")} locations · ` +
         `+${run.totals.added} ~${run.totals.updated} -${run.totals.removed}`,
+    );
+    // Then the partner-managed device details (SyncSparkDevices<Name>), which run daily on their own schedule.
+    const devices = (await dataSyncs(customer)).items.find((s) => s.builtIn === "devices");
+    if (!devices) return;
+    const res = await fetch(`${workerUrl}/api/v1/customers/${customer.id}/data-syncs/${devices.id}/run`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    if (res.status !== 202) return;
+    const detail = await waitRun(customer, ((await res.json()) as { runId: string }).runId);
+    const details = detail.models.find((m) => m.model === "DeviceCallingDetails")?.items ?? 0;
+    say(
+      `wxsync demo: ${customer.name}: ${details} partner- and customer-managed devices with their SIP details (${devices.name}, ${detail.status})`,
     );
   };
   const runs = started.filter((s): s is Started => s !== null);
