@@ -93,6 +93,55 @@ describe("the extension in Control Hub", () => {
     await page.close();
   });
 
+  it("devices page: Sync partner devices, then rotate every partner-managed device's SIP password with progress", async () => {
+    // A few more partner-managed phones than the small tenant has, so the rotation has something to show.
+    await simControl("POST", "/orgs/0/third-party-devices", { count: 6 });
+    const page = await browser.context.newPage();
+    await page.goto(`https://admin.webex.com/devices?orgId=${customer.orgUuid}`);
+    await expect.poll(() => panel(page, "wxsync-customer").textContent(), { timeout: 20_000 }).toBe("Globex");
+    await panel(page, "wxsync-sync-devices").click();
+    await expect
+      .poll(() => panel(page, "wxsync-run").getAttribute("data-status"), { timeout: 90_000 })
+      .toBe("succeeded");
+    const synced = await api<{ items: { id: string }[] }>(
+      "GET",
+      `/api/v1/customers/${customer.id}/models/DeviceCallingDetails?managedBy=PARTNER&limit=1000`,
+    );
+    expect(synced.items.length).toBeGreaterThanOrEqual(6);
+
+    await panel(page, "wxsync-rotate-all").click();
+    await shot(page, "control-hub-devices-confirm");
+    await panel(page, "wxsync-rotate-confirm").click();
+    await expect
+      .poll(() => panel(page, "wxsync-rotation").getAttribute("data-status"), { timeout: 90_000 })
+      .toBe("succeeded");
+    expect(await panel(page, "wxsync-rotation-summary").textContent()).toBe(
+      `succeeded: ${synced.items.length} of ${synced.items.length} rotated`,
+    );
+    await shot(page, "control-hub-devices-rotated");
+    // Webex (the simulator) got exactly one new password per partner-managed device.
+    const log = await simControl<{ items: { deviceId: string; action: string; changed?: boolean }[] }>(
+      "GET",
+      "/devices/log?orgId=0",
+    );
+    const changed = log.items
+      .filter((l) => l.action === "setSipPassword" && l.changed)
+      .map((l) => l.deviceId);
+    expect(changed.sort()).toEqual(synced.items.map((d) => d.id).sort());
+
+    const downloadPromise = page.waitForEvent("download");
+    await panel(page, "wxsync-export-sip").click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/^Globex_DeviceCallingDetails_\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = join(inject("artifactsDir"), download.suggestedFilename());
+    await download.saveAs(file);
+    const [header, ...rows] = parse(readFileSync(file, "utf8"), { bom: true }) as string[][];
+    expect(header).toContain("SIP user name");
+    expect(header!.some((h) => /password/i.test(h))).toBe(false);
+    expect(rows.length).toBeGreaterThanOrEqual(synced.items.length);
+    await page.close();
+  });
+
   it("a page that names no org asks which customer is on screen; a viewer key sees no operator buttons", async () => {
     await setSettings({ workerUrl: inject("workerUrl"), apiKey: inject("viewerKey") });
     const page = await browser.context.newPage();

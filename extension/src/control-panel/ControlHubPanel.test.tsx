@@ -130,6 +130,61 @@ describe("ControlHubPanel", () => {
     expect(q(root, "wxsync-role-reason")?.textContent).toContain("viewer");
   });
 
+  it("on the devices page, rotates every partner-managed device's SIP password as a job, after a confirmation", async () => {
+    let polls = 0;
+    const job = (done: number, status = "running") => ({
+      id: "j1",
+      status,
+      message: null,
+      progress: { total: 4, done, failed: 0, remaining: 4 - done, percent: done * 25 },
+    });
+    const { send, calls } = fakeSend("operator", {
+      "sip.rotateAll": () => ({ ok: true, data: job(0) }),
+      "sip.job": () => ({ ok: true, data: ++polls < 3 ? job(polls) : job(4, "succeeded") }),
+    });
+    const root = await mount(send, `https://admin.webex.com/devices?orgId=${uuid}`);
+    expect(q(root, "wxsync-export")?.textContent).toBe("Export devices (CSV)");
+    await act(async () => (q(root, "wxsync-rotate-all") as HTMLButtonElement).click());
+    // Nothing is sent before the confirmation.
+    expect(calls.some(([t]) => t === "sip.rotateAll")).toBe(false);
+    await act(async () => (q(root, "wxsync-rotate-confirm") as HTMLButtonElement).click());
+    expect(calls).toContainEqual(["sip.rotateAll", { customerId: "c1" }]);
+    await vi.waitFor(async () => {
+      await act(async () => {});
+      expect(q(root, "wxsync-rotation")?.getAttribute("data-status")).toBe("succeeded");
+    });
+    expect(q(root, "wxsync-rotation-summary")?.textContent).toBe("succeeded: 4 of 4 rotated");
+    expect((q(root, "wxsync-rotation-progress") as HTMLProgressElement).value).toBe(100);
+    // No password is ever asked for or shown here.
+    expect(calls.some(([t]) => t.includes("reveal"))).toBe(false);
+    expect(root.textContent).not.toMatch(/password:/i);
+
+    await act(async () => (q(root, "wxsync-sync-devices") as HTMLButtonElement).click());
+    expect(calls).toContainEqual(["sync.start", { customerId: "c1", kind: "devices" }]);
+  });
+
+  it("exports the devices with their SIP details and the hierarchy, and offers neither rotation to a viewer", async () => {
+    const { send, calls } = fakeSend("viewer", {
+      "csv.get": (p) => ({
+        ok: true,
+        data: { fileName: String(p.path).includes("hierarchy") ? "h.csv" : "d.csv", text: "a\n" },
+      }),
+    });
+    const root = await mount(send, `https://admin.webex.com/devices?orgId=${uuid}`);
+    expect((q(root, "wxsync-rotate-all") as HTMLButtonElement).disabled).toBe(true);
+    expect((q(root, "wxsync-sync-devices") as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => (q(root, "wxsync-export-sip") as HTMLButtonElement).click());
+    await act(async () => (q(root, "wxsync-export-hierarchy") as HTMLButtonElement).click());
+    expect(calls.filter(([t]) => t === "csv.get").map(([, p]) => (p as { path: string }).path)).toEqual([
+      "/api/v1/customers/c1/models/DeviceCallingDetails.csv?bom=true",
+      "/api/v1/customers/c1/hierarchy.csv?bom=true",
+    ]);
+    expect(q(root, "wxsync-devices-export-state")?.textContent).toBe("Downloaded h.csv");
+    // Other pages have no device tools.
+    const users = await mount(send, `https://admin.webex.com/users?orgId=${uuid}`);
+    expect(q(users, "wxsync-devices")).toBeNull();
+  });
+
   it("shows the offline state when the worker is down", async () => {
     const down = () => ({
       ok: false,

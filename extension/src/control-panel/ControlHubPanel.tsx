@@ -5,6 +5,7 @@ import { findCustomer, type PageContext } from "../page/context.ts";
 import type { Customer, Run, Whoami } from "../worker-api/schemas.ts";
 import { Exports } from "./Exports.tsx";
 import { isActive, tokenLine, tokenWarning, totalsLine, when } from "./format.ts";
+import { PartnerDevices } from "./PartnerDevices.tsx";
 import { RunProgress } from "./RunProgress.tsx";
 
 export type ControlHubPanelProps = { send: typeof Send; context: PageContext; pollMs?: number };
@@ -80,7 +81,7 @@ export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPane
     send("tab.customer", { set: id || null });
   };
   const viewer = who?.role === "viewer";
-  const start = async (kind: "users" | "data") => {
+  const start = async (kind: "users" | "data" | "devices") => {
     if (!customer) return;
     setActionError(null);
     const answer = await send("sync.start", { customerId: customer.id, kind });
@@ -152,6 +153,15 @@ export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPane
                 setBusy(false);
                 load();
               }}
+            />
+          )}
+          {context.page === "devices" && (
+            <PartnerDevices
+              send={send}
+              customerId={customer.id}
+              blocked={viewer ? "viewer" : busy ? "a sync is running" : null}
+              onSync={() => start("devices")}
+              pollMs={pollMs}
             />
           )}
           <Exports send={send} customerId={customer.id} page={context.page} />

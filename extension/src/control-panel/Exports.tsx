@@ -1,18 +1,18 @@
-import { MODEL_NAMES, type ModelName } from "@wxsync/core/models";
+import { MODEL_NAMES } from "@wxsync/core/models";
 import { useState } from "preact/hooks";
 import type { send as Send } from "../messaging/send.ts";
-import { exportPath, PAGE_EXPORTS, type PageKind } from "../page/context.ts";
+import { type ExportKind, exportPath, PAGE_EXPORTS, type PageKind } from "../page/context.ts";
 import { downloadText } from "../page/download.ts";
 
 export type ExportsProps = { send: typeof Send; customerId: string; page: PageKind };
 
 /** The export that fits the page, and a menu for every other model. */
 export function Exports({ send, customerId, page }: ExportsProps) {
-  const [choice, setChoice] = useState<ModelName | "NumberInventory">("User");
+  const [choice, setChoice] = useState<ExportKind>("User");
   const [state, setState] = useState<string | null>(null);
   const fitting = page === "other" ? null : PAGE_EXPORTS[page];
 
-  const run = async (model: ModelName | "NumberInventory") => {
+  const run = async (model: ExportKind) => {
     setState("Preparing the CSV…");
     const answer = await send("csv.get", { path: exportPath(customerId, model) });
     if (!answer.ok) return setState(answer.error.message);
@@ -32,9 +32,10 @@ export function Exports({ send, customerId, page }: ExportsProps) {
         <select
           data-testid="wxsync-export-menu"
           value={choice}
-          onChange={(e) => setChoice(e.currentTarget.value as ModelName | "NumberInventory")}
+          onChange={(e) => setChoice(e.currentTarget.value as ExportKind)}
         >
           <option value="NumberInventory">Number inventory</option>
+          <option value="Hierarchy">Hierarchy (locations, users, workspaces, devices)</option>
           {MODEL_NAMES.map((m) => (
             <option key={m} value={m}>
               {m}

@@ -20,6 +20,7 @@ import {
   refreshedSchema,
   runSchema,
   scheduleSchema,
+  sipRotationSchema,
   startedRunSchema,
   whoamiSchema,
 } from "../worker-api/schemas.ts";
@@ -75,12 +76,20 @@ export function createHandlers(deps: HandlerDeps = {}): Handlers {
           method: "POST",
           okStatuses: [202],
         });
-      // "Run data sync" runs the customer's SyncSpark<Name>: the data sync for every model.
+      // "Run data sync" runs the customer's SyncSpark<Name> (every model); "Sync partner devices" its
+      // SyncSparkDevices<Name> (the partner-managed device details).
       const syncs = await api.call(`${c(customerId)}/data-syncs?limit=100`, pageOf(dataSyncSchema));
       if (!syncs.ok) return syncs;
-      const all = syncs.data.items.find((s) => s.builtIn === "all");
+      const builtIn = kind === "devices" ? "devices" : "all";
+      const all = syncs.data.items.find((s) => s.builtIn === builtIn);
       if (!all)
-        return { ok: false, error: { kind: "http", message: "This customer has no SyncSpark data sync." } };
+        return {
+          ok: false,
+          error: {
+            kind: "http",
+            message: `This customer has no ${kind === "devices" ? "SyncSparkDevices" : "SyncSpark"} data sync.`,
+          },
+        };
       return api.call(`${c(customerId)}/data-syncs/${enc(all.id)}/run`, startedRunSchema, {
         method: "POST",
         okStatuses: [202],
@@ -129,6 +138,14 @@ export function createHandlers(deps: HandlerDeps = {}): Handlers {
       }),
     "bw.job": async ({ partnerId, jobId }) =>
       (await client()).call(`${p(partnerId)}/jobs/${enc(jobId)}`, jobSchema),
+    "sip.rotateAll": async ({ customerId }) =>
+      (await client()).call(`${c(customerId)}/sip-rotations`, sipRotationSchema, {
+        method: "POST",
+        body: { source: "webex" },
+        okStatuses: [202],
+      }),
+    "sip.job": async ({ customerId, jobId }) =>
+      (await client()).call(`${c(customerId)}/sip-rotations/${enc(jobId)}`, sipRotationSchema),
     "tab.customer": async ({ set }, { tabId }) => {
       // Remembered per tab for the browser session only, in the extension's own storage.
       const item = storage.defineItem<string | null>(`session:tabCustomer:${tabId ?? "page"}`, {

@@ -16,6 +16,7 @@ import type {
   LogEntry,
   Partner,
   Run,
+  SipRotation,
   scheduleSchema,
   Whoami,
 } from "../worker-api/schemas.ts";
@@ -45,7 +46,11 @@ export type Protocol = {
   whoami: { request: Record<string, never>; response: R<Whoami> };
   "customers.list": { request: Record<string, never>; response: R<Page<Customer>> };
   "customer.overview": { request: { customerId: string }; response: R<CustomerOverview> };
-  "sync.start": { request: { customerId: string; kind: "users" | "data" }; response: R<{ runId: string }> };
+  /** users: Sync Webex App Users; data: SyncSpark<Name>; devices: SyncSparkDevices<Name>. */
+  "sync.start": {
+    request: { customerId: string; kind: "users" | "data" | "devices" };
+    response: R<{ runId: string }>;
+  };
   "run.get": { request: { customerId: string; runId: string }; response: R<Run> };
   "runs.list": { request: { customerId: string; limit?: number }; response: R<Page<Run>> };
   "run.changes": { request: { customerId: string; runId: string }; response: R<Page<Change>> };
@@ -64,6 +69,9 @@ export type Protocol = {
   "bw.syncNow": { request: { partnerId: string; enterpriseId: string }; response: R<BwEnterprise> };
   "bw.jobStart": { request: { partnerId: string; enterpriseIds: string[] }; response: R<BwJob> };
   "bw.job": { request: { partnerId: string; jobId: string }; response: R<BwJob> };
+  /** Rotates the SIP password of every partner-managed device of the customer, as a job. */
+  "sip.rotateAll": { request: { customerId: string }; response: R<SipRotation> };
+  "sip.job": { request: { customerId: string; jobId: string }; response: R<SipRotation> };
   /** The customer picked for this browser tab (set: remember it; null: forget it). */
   "tab.customer": { request: { set?: string | null }; response: { customerId: string | null } };
 };

@@ -57,10 +57,7 @@ export function findCustomer<C extends { orgUuid: string; orgId: string }>(
 }
 
 /** The export that fits the page: the users page exports users, the numbers page the number inventory… */
-export const PAGE_EXPORTS: Record<
-  Exclude<PageKind, "other">,
-  { label: string; model: ModelName | "NumberInventory" }
-> = {
+export const PAGE_EXPORTS: Record<Exclude<PageKind, "other">, { label: string; model: ExportKind }> = {
   users: { label: "users", model: "User" },
   numbers: { label: "number inventory", model: "NumberInventory" },
   devices: { label: "devices", model: "Device" },
@@ -68,9 +65,12 @@ export const PAGE_EXPORTS: Record<
   workspaces: { label: "workspaces", model: "Place" },
 };
 
-export function exportPath(customerId: string, model: ModelName | "NumberInventory"): string {
+/** Exports beyond one model's table: the number inventory, and partner → location → owner → device. */
+export type ExportKind = ModelName | "NumberInventory" | "Hierarchy";
+
+export function exportPath(customerId: string, model: ExportKind): string {
   const base = `/api/v1/customers/${encodeURIComponent(customerId)}`;
-  return model === "NumberInventory"
-    ? `${base}/number-inventory.csv?bom=true`
-    : `${base}/models/${model}.csv?bom=true`;
+  if (model === "NumberInventory") return `${base}/number-inventory.csv?bom=true`;
+  if (model === "Hierarchy") return `${base}/hierarchy.csv?bom=true`;
+  return `${base}/models/${model}.csv?bom=true`;
 }

@@ -330,6 +330,23 @@ describe("PartnerPanel", () => {
     expect(root.querySelector("a[download]")).toBeNull();
   });
 
+  it("exports the partner's whole hierarchy (customers, locations, users, workspaces, devices) as CSV", async () => {
+    vi.spyOn(URL, "createObjectURL").mockImplementation(() => "blob:wxsync-test");
+    vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => {});
+    const clicked: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const w = worker({
+      "csv.get": async () => ok({ fileName: "Partner_Hierarchy.csv", text: "Partner,Customer\n" }),
+    });
+    await mount(w.send);
+    await click($("wxsync-partner-hierarchy"));
+    expect(w.of("csv.get")).toEqual([{ path: "/api/v1/partners/p1/hierarchy.csv?bom=true" }]);
+    expect(clicked).toEqual(["Partner_Hierarchy.csv"]);
+    expect($("wxsync-partner-hierarchy-state")?.textContent).toContain("Downloaded Partner_Hierarchy.csv");
+  });
+
   it("says the worker is unreachable in place of the tables", async () => {
     const down =
       "Cannot reach the wxsync worker at http://127.0.0.1:8787. Is it running, and is the URL right?";

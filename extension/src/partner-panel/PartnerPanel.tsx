@@ -8,6 +8,7 @@ import { useState } from "preact/hooks";
 import { CustomerList } from "./CustomerList.tsx";
 import { Enterprises } from "./Enterprises.tsx";
 import { VIEWER_REASON } from "./format.ts";
+import { HierarchyExport } from "./HierarchyExport.tsx";
 import { ask, type Send } from "./send.ts";
 import { useResult } from "./useResult.ts";
 
@@ -82,6 +83,7 @@ function Partners({ send, pollMs, blocked }: { send: Send; pollMs: number; block
         ) : (
           <p data-testid="wxsync-partner-name">{partner.name}</p>
         )}
+        <HierarchyExport send={send} partnerId={partner.id} />
         <Enterprises send={send} partnerId={partner.id} pollMs={pollMs} blocked={blocked} />
       </>
     );

@@ -17,6 +17,7 @@ import {
   partnerSchema,
   runSchema,
   scheduleSchema,
+  sipRotationSchema,
   startedRunSchema,
   tokenHealthSchema,
   whoamiSchema,
@@ -38,6 +39,7 @@ export const CONTRACT: Record<string, z.ZodObject> = {
   BroadWorksError: explainedErrorSchema,
   BroadWorksEnterprise: enterpriseSchema,
   BroadWorksJob: jobSchema,
+  SipRotationJob: sipRotationSchema,
 };
 
 type JsonSchema = {

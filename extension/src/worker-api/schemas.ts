@@ -179,6 +179,21 @@ export const jobSchema = z.looseObject({
 });
 export type BwJob = z.infer<typeof jobSchema>;
 
+/** A bulk SIP password rotation of a customer's partner-managed devices. */
+export const sipRotationSchema = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  message: z.string().nullable(),
+  progress: z.object({
+    total: z.number(),
+    done: z.number(),
+    failed: z.number(),
+    remaining: z.number(),
+    percent: z.number(),
+  }),
+});
+export type SipRotation = z.infer<typeof sipRotationSchema>;
+
 export const startedRunSchema = z.looseObject({ runId: z.string() });
 
 export const refreshedSchema = z.object({ enterprises: z.number() });
