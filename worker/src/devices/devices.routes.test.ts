@@ -176,6 +176,18 @@ describe("partner-managed devices", () => {
     );
     for (const id of bulkDevices) expect(withDevices.find((d) => d.id === id)?.sipUserName).toBeTruthy();
     expect(members.length).toBe(Number(here.users) + Number(here.workspaces));
+    // Every user and workspace is somewhere: those without a location under "(no location)".
+    const users = await all(`${base()}/models/User`);
+    const places = await all(`${base()}/models/Place`);
+    expect(locations.reduce((n, l) => n + Number(l.users) + Number(l.workspaces), 0)).toBe(
+      users.length + places.length,
+    );
+    const unplaced = locations.find((l) => l.id === "none")!;
+    expect(unplaced.name).toBe("(no location)");
+    expect(Number(unplaced.users)).toBe(users.filter((u) => !u.locationId).length);
+    expect(await all(`${base()}/hierarchy/none`)).toHaveLength(
+      Number(unplaced.users) + Number(unplaced.workspaces),
+    );
 
     const res = await call(`${base()}/hierarchy.csv`, { headers: viewer });
     expect(res.status).toBe(200);
@@ -211,10 +223,11 @@ describe("partner-managed devices", () => {
     expect(node).toMatchObject({
       id: customerId,
       name: "Phonism Devices Co",
-      locations: locations.length,
+      locations: locations.filter((l) => l.id !== "none").length,
+      users: sum("users"),
+      workspaces: sum("workspaces"),
       partnerManagedDevices: sum("partnerManagedDevices"),
     });
-    expect(Number(node!.users)).toBeGreaterThanOrEqual(sum("users"));
     const partnerCsv = parse(
       await (await call(`/api/v1/partners/${partner.id}/hierarchy.csv`, { headers: admin })).text(),
     ) as string[][];

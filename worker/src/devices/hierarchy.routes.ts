@@ -60,7 +60,11 @@ const LocationParams = IdParam.extend({
     .string()
     .min(1, "must not be empty")
     .max(300, "must be at most 300 characters")
-    .openapi({ param: { name: "locationId", in: "path" } }),
+    .openapi({
+      param: { name: "locationId", in: "path" },
+      description:
+        "A location id from the customer's hierarchy, or `none` for users and workspaces without one.",
+    }),
 });
 
 const csvDoc = (path: `/api/v1/${string}`, summary: string) =>

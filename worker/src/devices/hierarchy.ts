@@ -93,22 +93,31 @@ export async function locationsOf(services: Services, customer: CustomerRow, q: 
     counts(services, webexDevice, "location_id", ids),
     counts(services, webexDeviceCallingDetails, "location_id", ids, sql`managed_by = 'PARTNER'`),
   ]).then((all) => all.map(tally));
-  return {
-    items: page.items.map((l) => ({
-      ...l,
-      users: users?.get(l.id) ?? 0,
-      workspaces: workspaces?.get(l.id) ?? 0,
-      devices: devices?.get(l.id) ?? 0,
-      partnerManagedDevices: partnerManaged?.get(l.id) ?? 0,
-    })),
-    nextCursor: page.nextCursor,
-  };
+  const node = (l: { id: string; name: string | null }, key: string | null) => ({
+    ...l,
+    users: users?.get(key) ?? 0,
+    workspaces: workspaces?.get(key) ?? 0,
+    devices: devices?.get(key) ?? 0,
+    partnerManagedDevices: partnerManaged?.get(key) ?? 0,
+  });
+  const items = page.items.map((l) => node(l, l.id));
+  // Users and workspaces without a location (no calling, or not placed yet) get a node of their own, last.
+  const unplaced = node({ id: NO_LOCATION, name: "(no location)" }, null);
+  if (!page.nextCursor && unplaced.users + unplaced.workspaces > 0) items.push(unplaced);
+  return { items, nextCursor: page.nextCursor };
 }
+
+/** The location id that stands for "no location" in the hierarchy. */
+export const NO_LOCATION = "none";
 
 /** Users and workspaces as one list: `type`, id, name, email, location. */
 function owners(customerId: string, locationId?: string) {
   const at = (alias: "u" | "p") =>
-    locationId ? sql`AND ${sql.raw(alias)}.location_id = ${locationId}` : sql``;
+    locationId === undefined
+      ? sql``
+      : locationId === NO_LOCATION
+        ? sql`AND ${sql.raw(alias)}.location_id IS NULL`
+        : sql`AND ${sql.raw(alias)}.location_id = ${locationId}`;
   return sql`SELECT 'user' AS type, u.id AS id, COALESCE(u.display_name, u.label) AS name, u.email AS email, u.location_id AS location_id
       FROM ${webexUser} u WHERE u.customer_id = ${customerId} ${at("u")}
     UNION ALL
