@@ -119,12 +119,13 @@ CREATE TABLE `webex_device_lines` (
 );
 --> statement-breakpoint
 CREATE INDEX `webex_device_lines_label_idx` ON `webex_device_lines` (`customer_id`,`label`);--> statement-breakpoint
--- Customers created before this migration get the devices data sync and its daily schedule too (ids as UUIDs).
-INSERT INTO `data_syncs` (`id`, `customer_id`, `name`, `model_type_list`, `models`, `quick_import`, `refresh_existing`, `allow_add`, `allow_update`, `allow_remove`, `created_at`, `updated_at`)
+-- Customers created before this migration get the devices data sync and its daily schedule too (ids as UUIDs;
+-- a name already taken by another customer's sync is skipped rather than failing the migration).
+INSERT OR IGNORE INTO `data_syncs` (`id`, `customer_id`, `name`, `model_type_list`, `models`, `quick_import`, `refresh_existing`, `allow_add`, `allow_update`, `allow_remove`, `created_at`, `updated_at`)
 SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12)), `id`, 'SyncSparkDevices' || replace(`name`, ' ', ''), 'SparkDataAllMTL', '["Device","DeviceCallingDetails","DeviceLines","DeviceConfiguration"]', 0, 1, 1, 1, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
 FROM (SELECT hex(randomblob(16)) AS h, `id`, `name` FROM `customers`);
 --> statement-breakpoint
-INSERT INTO `schedules` (`id`, `customer_id`, `data_sync_id`, `name`, `interval_minutes`, `cron`, `enabled`, `next_run_at`, `last_run_at`, `created_at`, `updated_at`)
+INSERT OR IGNORE INTO `schedules` (`id`, `customer_id`, `data_sync_id`, `name`, `interval_minutes`, `cron`, `enabled`, `next_run_at`, `last_run_at`, `created_at`, `updated_at`)
 SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12)), `customer_id`, `id`, 'SyncSparkDevices-SCHED-' || replace(`customer_name`, ' ', ''), 1440, NULL, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 day'), NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
 FROM (
   SELECT hex(randomblob(16)) AS h, d.`customer_id`, d.`id`, c.`name` AS `customer_name`

@@ -140,7 +140,11 @@ describe("ControlHubPanel", () => {
     });
     const { send, calls } = fakeSend("operator", {
       "sip.rotateAll": () => ({ ok: true, data: job(0) }),
-      "sip.job": () => ({ ok: true, data: ++polls < 3 ? job(polls) : job(4, "succeeded") }),
+      // One poll fails on the way: polling goes on.
+      "sip.job": () =>
+        ++polls === 1
+          ? { ok: false, error: { kind: "http", message: "worker busy" } }
+          : { ok: true, data: polls < 3 ? job(polls) : job(4, "succeeded") },
     });
     const root = await mount(send, `https://admin.webex.com/devices?orgId=${uuid}`);
     expect(q(root, "wxsync-export")?.textContent).toBe("Export devices (CSV)");

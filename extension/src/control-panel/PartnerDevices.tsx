@@ -23,23 +23,32 @@ export function PartnerDevices({ send, customerId, blocked, onSync, pollMs }: Pa
   const [exported, setExported] = useState<string | null>(null);
   const [job, setJob] = useState<SipRotation | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  // Bumped by a failed poll, so polling goes on after a hiccup instead of stopping for good.
+  const [retry, setRetry] = useState(0);
   const running = job?.status === "running";
 
   useEffect(() => {
     if (job?.status !== "running") return;
     const timer = setTimeout(async () => {
       const next = await send("sip.job", { customerId, jobId: job.id });
-      if (!next.ok) return setProblem(next.error.message);
+      if (!next.ok) {
+        setProblem(`${next.error.message} (trying again)`);
+        return setRetry((n) => n + 1);
+      }
       setProblem(null);
       setJob(next.data);
     }, pollMs);
     return () => clearTimeout(timer);
-  }, [job, send, customerId, pollMs]);
+  }, [job, send, customerId, pollMs, retry]);
 
   const rotate = async () => {
-    setConfirming(false);
+    // One click, one job: the button is off until the worker has answered.
+    setStarting(true);
     setProblem(null);
     const answer = await send("sip.rotateAll", { customerId });
+    setStarting(false);
+    setConfirming(false);
     if (!answer.ok) return setProblem(answer.error.message);
     setJob(answer.data);
   };
@@ -70,7 +79,7 @@ export function PartnerDevices({ send, customerId, blocked, onSync, pollMs }: Pa
           </button>
         ) : (
           <>
-            <button type="button" data-testid="wxsync-rotate-confirm" onClick={rotate}>
+            <button type="button" data-testid="wxsync-rotate-confirm" disabled={starting} onClick={rotate}>
               Rotate every partner-managed device's SIP password
             </button>
             <button type="button" onClick={() => setConfirming(false)}>

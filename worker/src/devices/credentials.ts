@@ -66,24 +66,38 @@ export function sealStatement(services: Services, customerId: string, deviceId: 
     .onConflictDoUpdate({ target: [sipCredentials.customerId, sipCredentials.deviceId], set: values });
 }
 
-/** Phase 2: Webex is given the sealed pending password (the same one however often this runs). */
-export async function pushPending(
+/** Phase 2: Webex is given a sealed pending password (the same one however often this runs for it). */
+export async function pushSealed(
   services: Services,
   client: WebexClient,
   customerId: string,
   deviceId: string,
-) {
-  const row = await findCredential(services, customerId, deviceId);
-  if (!row?.pending) throw new Error(`no pending SIP password for device ${deviceId}`);
-  const password = await services.vault.decrypt(row.pending, context(customerId, deviceId));
-  return setSipPassword(client, deviceId, password);
+  sealedPassword: string,
+): Promise<{ trackingId: string | null }> {
+  const password = await services.vault.decrypt(sealedPassword, context(customerId, deviceId));
+  try {
+    return await setSipPassword(client, deviceId, password);
+  } catch (error) {
+    throw scrubbed(error, password);
+  }
 }
 
-/** Phase 3: Webex accepted it; the pending password becomes the device's password. */
+/** An error whose text could quote the password (Webex echoing a field back) never carries it further. */
+function scrubbed(error: unknown, password: string): unknown {
+  if (!(error instanceof Error) || !error.message.includes(password)) return error;
+  error.message = error.message.replaceAll(password, "[password]");
+  return error;
+}
+
+/**
+ * Phase 3: Webex accepted it; the pending password becomes the device's password — only if it is still the one
+ * that was sent, so a rotation that overlapped another never records a password Webex does not hold.
+ */
 export function settleStatement(
   services: Services,
   customerId: string,
   deviceId: string,
+  sent: string,
   by: string,
   trackingId: string | null,
 ) {
@@ -102,15 +116,23 @@ export function settleStatement(
       lastTrackingId: trackingId,
       updatedAt: stamp,
     })
-    .where(and(where(customerId, deviceId), sql`${sipCredentials.pending} IS NOT NULL`));
+    .where(and(where(customerId, deviceId), eq(sipCredentials.pending, sent)));
+}
+
+/**
+ * Whether a failed send may drop the pending password: only when Webex refused this very request for good. A
+ * timeout or an outage may hide an accepted password, and 401/403 say nothing about the password at all.
+ */
+export function refusedForGood(status: number | null, transient: boolean): boolean {
+  return !transient && status !== null && status !== 401 && status !== 403;
 }
 
 /** Webex refused the password for good: it never reached the device, so it is forgotten. */
-export function dropPendingStatement(services: Services, customerId: string, deviceId: string) {
+export function dropPendingStatement(services: Services, customerId: string, deviceId: string, sent: string) {
   return services.db
     .update(sipCredentials)
     .set({ pending: null, pendingSource: null, pendingSince: null, updatedAt: services.now().toISOString() })
-    .where(where(customerId, deviceId));
+    .where(and(where(customerId, deviceId), eq(sipCredentials.pending, sent)));
 }
 
 /** What anyone allowed to see the device may know about its credential: never the password. */

@@ -17,7 +17,7 @@ import {
 import { customers } from "../customers/schema.ts";
 import { parseEnv } from "../env.ts";
 import { createServices } from "../lib/services.ts";
-import { newPassword, pushPending, sealed, sealStatement } from "./credentials.ts";
+import { newPassword, pushSealed, sealed, sealStatement } from "./credentials.ts";
 import { loadDevice } from "./managed.ts";
 import { customerWebex } from "./webex.ts";
 
@@ -427,11 +427,15 @@ describe("partner-managed devices", () => {
       await env.DB.prepare("UPDATE sip_rotation_items SET state = 'sent' WHERE job_id = ? AND device_id = ?")
         .bind(job.id, deviceId)
         .run();
-      await pushPending(services, client, customerId, deviceId);
+      await pushSealed(services, client, customerId, deviceId, values.pending);
     }
 
-    // The cron notices the job has not moved for 3 minutes and starts a new runner, which carries on.
-    await runCron(4 * 60_000);
+    // A second job for the same customer is refused while this one runs (the database holds it to one).
+    const second = await send("POST", `${base()}/sip-rotations`, operator, { source: "local" });
+    expect(second.status).toBe(409);
+    expect((await second.json<{ error: { message: string } }>()).error.message).toContain(job.id);
+    // The cron notices the job has not moved for 10 minutes and starts a new runner, which carries on.
+    await runCron(11 * 60_000);
     const done = await vi.waitFor(
       async () => {
         const j = await json<Job>(await call(`${base()}/sip-rotations/${job.id}`, { headers: viewer }));
@@ -493,6 +497,31 @@ describe("partner-managed devices", () => {
     }
     expect(dump).toContain("wxv1:");
   }, 180_000);
+
+  it("cancels a running bulk rotation: devices not yet rotated stay as they were", async () => {
+    // Slow Webex down so the job is still running when it is cancelled.
+    await sim("PATCH", "/config", { latencyMs: 200, jitterMs: 0 });
+    const job = await json<Job>(
+      await send("POST", `${base()}/sip-rotations`, operator, { source: "local" }),
+      202,
+    );
+    expect((await send("POST", `${base()}/sip-rotations/${job.id}/cancel`, viewer)).status).toBe(403);
+    const cancelled = await json<Job>(
+      await send("POST", `${base()}/sip-rotations/${job.id}/cancel`, operator),
+    );
+    await sim("PATCH", "/config", { latencyMs: 0 });
+    expect(cancelled.status).toBe("cancelled");
+    expect(cancelled.progress.done).toBeLessThan(cancelled.progress.total);
+    // Once the runner has noticed, nothing moves any more.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const later = await json<Job>(await call(`${base()}/sip-rotations/${job.id}`, { headers: viewer }));
+    const still = await json<Job>(await call(`${base()}/sip-rotations/${job.id}`, { headers: viewer }));
+    expect(still.progress).toEqual(later.progress);
+    expect(later.progress.done + later.progress.failed).toBe(later.progress.total);
+    expect((await send("POST", `${base()}/sip-rotations/${job.id}/cancel`, operator)).status).toBe(409);
+    const logs = await all(`/api/v1/logs?q=${encodeURIComponent(`${job.id} cancelled`)}`);
+    expect(logs).toHaveLength(1);
+  });
 
   it("deletes the customer in wxsync without deleting anything at Webex", async () => {
     const devicesBefore = (await simObjects(org.ref, "devices")).length;

@@ -6,6 +6,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { CustomerRow } from "../customers/schema.ts";
 import { defaultSyncNames } from "../customers/service.ts";
+import { inList } from "../db/in-list.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { Services } from "../lib/services.ts";
 import { webexDeviceCallingDetails as details, modelColumn } from "../sync/tables.ts";
@@ -64,9 +65,16 @@ export function requirePartnerManaged(device: ManagedDevice): ManagedDevice {
   return device;
 }
 
-export async function partnerManagedDevices(services: Services, customerId: string, location?: string) {
+/** The customer's partner-managed devices: all, at one location, or these ones. */
+export async function partnerManagedDevices(
+  services: Services,
+  customerId: string,
+  location?: string,
+  deviceIds?: string[],
+) {
   const where: SQL[] = [eq(details.customerId, customerId), sql`${managedBy} = 'PARTNER'`];
   if (location) where.push(sql`${locationId} = ${location}`);
+  if (deviceIds) where.push(inList(details.id, deviceIds));
   const rows = await services.db
     .select(COLUMNS)
     .from(details)

@@ -8,14 +8,15 @@ import type { ApiPrincipal } from "../api-keys/principal.ts";
 import type { CustomerRow } from "../customers/schema.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { Services } from "../lib/services.ts";
-import { writeLog } from "../logs/write.ts";
+import { logStatement } from "../logs/write.ts";
 import {
   credentialView,
   dropPendingStatement,
   findCredential,
   newPassword,
   openCredential,
-  pushPending,
+  pushSealed,
+  refusedForGood,
   sealed,
   sealStatement,
   settleStatement,
@@ -65,23 +66,29 @@ export async function rotateOne(
   await sealStatement(services, customer.id, device.deviceId, values).run();
   let trackingId: string | null;
   try {
-    ({ trackingId } = await pushPending(services, client, customer.id, device.deviceId));
+    ({ trackingId } = await pushSealed(services, client, customer.id, device.deviceId, values.pending));
   } catch (error) {
-    // Refused for good: the device keeps its old password. Throttled or unreachable: the outcome is unknown,
-    // so the pending password stays sealed and the next rotation of this device replaces it.
-    if (!webexFailure(error).transient)
-      await dropPendingStatement(services, customer.id, device.deviceId).run();
+    // Refused for good: the device keeps its old password. Throttled, unreachable or a 401: the outcome is
+    // unknown, so the pending password stays sealed (an admin's reveal shows it) until the next rotation.
+    const f = webexFailure(error);
+    if (refusedForGood(f.status, f.transient))
+      await dropPendingStatement(services, customer.id, device.deviceId, values.pending).run();
     await logDevice(services, customer.id, device, `${what} refused`, { error });
     throw refusal(what, error);
   }
-  await settleStatement(services, customer.id, device.deviceId, principal.name, trackingId).run();
-  await logDevice(
-    services,
-    customer.id,
-    device,
-    `SIP password of ${deviceName(device)} rotated (${how(source)}) by API key "${principal.name}"`,
-    { trackingId },
-  );
+  // The rotation and its log entry are written together: a rotation Webex accepted is never unlogged.
+  await services.db.batch([
+    settleStatement(services, customer.id, device.deviceId, values.pending, principal.name, trackingId),
+    logStatement(services, {
+      level: "info",
+      kind: "action",
+      customerId: customer.id,
+      deviceId: device.deviceId,
+      mac: device.mac,
+      webexTrackingId: trackingId,
+      message: `SIP password of ${deviceName(device)} rotated (${how(source)}) by API key "${principal.name}"`,
+    }),
+  ]);
   return credentialView(device.deviceId, await findCredential(services, customer.id, device.deviceId));
 }
 
@@ -114,15 +121,16 @@ export async function reveal(
       "NOT_FOUND",
       `wxsync holds no SIP password for ${deviceName(device)}: rotate it first (POST .../sip-password/rotate).`,
     );
-  const { password, pending } = await openCredential(services, customer.id, row);
-  await writeLog(services, {
+  // Logged first, and not swallowed: a reveal that cannot be logged is refused.
+  await logStatement(services, {
     level: "warn",
     kind: "action",
     message: `SIP password of ${deviceName(device)} revealed to API key "${principal.name}"`,
     customerId: customer.id,
     deviceId,
     mac: device.mac,
-  });
+  }).run();
+  const { password, pending } = await openCredential(services, customer.id, row);
   return {
     ...credentialView(deviceId, row),
     password,

@@ -1,33 +1,61 @@
 /**
  * @module devices/rotation
  * Bulk SIP password rotation for a customer or one of its locations, as a durable job. Every device is a row
- * with its own state, so a runner that dies anywhere leaves a job the next runner finishes without rotating any
- * device twice:
+ * with its own state, so a runner that dies anywhere leaves a job the next runner finishes without giving any
+ * device two new passwords:
  * - a device is claimed (pending → sent) in the same transaction that seals its new password, and only by the
  *   runner holding the job's lease;
- * - a device found "sent" had its password sealed but maybe not accepted: the same password is sent again.
+ * - a device found "sent" had its password sealed but maybe not accepted: the same sealed password is sent again;
+ * - a password is recorded as the device's only if it is still the one that was sent.
  */
 import { mapGoverned } from "@wxsync/core/sync";
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { ApiPrincipal } from "../api-keys/principal.ts";
 import { type CustomerRow, customers } from "../customers/schema.ts";
 import { defaultSyncNames } from "../customers/service.ts";
-import { ApiError } from "../lib/errors.ts";
+import { ApiError, uniqueViolation } from "../lib/errors.ts";
 import type { Services } from "../lib/services.ts";
-import { writeLog, writeLogs } from "../logs/write.ts";
-import { dropPendingStatement, newPassword, pushPending, sealed, settleStatement } from "./credentials.ts";
+import { logStatement, writeLog } from "../logs/write.ts";
+import { webexDeviceCallingDetails as details, modelColumn } from "../sync/tables.ts";
+import {
+  dropPendingStatement,
+  findCredential,
+  newPassword,
+  pushSealed,
+  refusedForGood,
+  sealed,
+  settleStatement,
+} from "./credentials.ts";
 import { type ManagedDevice, partnerManagedDevices } from "./managed.ts";
-import { sipRotationItems as items, sipRotationJobs as jobs, sipCredentials } from "./schema.ts";
-import { customerWebex, newGovernor, webexFailure } from "./webex.ts";
+import {
+  sipRotationItems as items,
+  sipRotationJobs as jobs,
+  type SipRotationItemRow,
+  type SipRotationJobRow,
+  sipCredentials,
+} from "./schema.ts";
+import { customerWebex, type DeviceWebex, newGovernor, webexFailure } from "./webex.ts";
 
 /** Devices per tick: a tick's Webex calls and D1 statements stay far inside a Workflow step's limits. */
 export const ROTATION_BATCH = 25;
 /** A device whose calls keep failing transiently is given up after this many tries. */
 const MAX_ATTEMPTS = 5;
-/** A running job silent this long has lost its runner; the cron starts another (see cron.ts). */
-export const STALE_JOB_MS = 3 * 60_000;
-// Up to 13 columns per row (items, credentials): D1 binds at most 100 parameters per statement.
-const ITEMS_PER_INSERT = 7;
+/**
+ * A running job silent this long has lost its runner; the cron starts another (see cron.ts). Runners beat after
+ * every device, and one Webex call waits out at most a few minutes of rate limiting.
+ */
+export const STALE_JOB_MS = 10 * 60_000;
+/** Runners started for one job before it is failed instead of resumed again (a fault that repeats). */
+export const MAX_RESUMES = 12;
+
+const managedHere = (customerId: string, locationId: string | undefined) => {
+  const where: SQL[] = [
+    eq(details.customerId, customerId),
+    sql`${modelColumn(details, "managedBy")} = 'PARTNER'`,
+  ];
+  if (locationId) where.push(sql`${modelColumn(details, "locationId")} = ${locationId}`);
+  return and(...where);
+};
 
 export async function startRotationJob(
   services: Services,
@@ -36,18 +64,13 @@ export async function startRotationJob(
   input: { locationId?: string | undefined; source: "webex" | "local" },
 ) {
   const { locationId, source } = input;
-  const running = await services.db
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(and(eq(jobs.customerId, customer.id), eq(jobs.status, "running")))
+  const count = await services.db
+    .select({ n: sql<number>`count(*)` })
+    .from(details)
+    .where(managedHere(customer.id, locationId))
     .get();
-  if (running)
-    throw new ApiError(
-      "CONFLICT",
-      `Bulk rotation ${running.id} is still running for ${customer.name}; wait for it to end.`,
-    );
-  const devices = await partnerManagedDevices(services, customer.id, locationId);
-  if (devices.length === 0)
+  const total = count?.n ?? 0;
+  if (total === 0)
     throw new ApiError(
       locationId ? "NOT_FOUND" : "CONFLICT",
       locationId
@@ -58,55 +81,68 @@ export async function startRotationJob(
   await customerWebex(services, customer);
 
   const stamp = services.now().toISOString();
-  const job = {
+  const job: SipRotationJobRow = {
     id: crypto.randomUUID(),
     customerId: customer.id,
     locationId: locationId ?? null,
     source,
-    status: "running" as const,
-    total: devices.length,
+    status: "running",
+    total,
     message: null,
     createdBy: principal.name,
     createdAt: stamp,
     endedAt: null,
     runner: null,
+    resumes: 0,
     updatedAt: stamp,
   };
-  const rows = devices.map((d) => ({
-    jobId: job.id,
-    deviceId: d.deviceId,
-    deviceName: d.name,
-    mac: d.mac,
-    locationId: d.locationId,
-    state: "pending" as const,
-  }));
-  const inserts = [];
-  for (let i = 0; i < rows.length; i += ITEMS_PER_INSERT)
-    inserts.push(services.db.insert(items).values(rows.slice(i, i + ITEMS_PER_INSERT)));
-  // Every device gets its credential row now, so the runner only ever updates one (under its lease).
-  const credentials = devices.map((d) => ({
-    customerId: customer.id,
-    deviceId: d.deviceId,
-    locationId: d.locationId,
-    updatedAt: stamp,
-  }));
-  for (let i = 0; i < credentials.length; i += ITEMS_PER_INSERT)
-    inserts.push(
+  const where = managedHere(customer.id, locationId);
+  try {
+    // Three statements whatever the number of devices: each device's row and its credential row (the runner
+    // then only ever updates one, under its lease).
+    await services.db.batch([
+      services.db.insert(jobs).values(job),
+      // Every column in the table's order, as drizzle's insert-from-select requires.
+      services.db.insert(items).select(
+        sql`SELECT ${job.id}, ${details.id}, ${modelColumn(details, "deviceName")}, ${modelColumn(details, "mac")},
+                   ${modelColumn(details, "locationId")}, 'pending', 0, NULL, NULL, NULL, NULL, NULL
+            FROM ${details} WHERE ${where}`,
+      ),
       services.db
         .insert(sipCredentials)
-        .values(credentials.slice(i, i + ITEMS_PER_INSERT))
+        .select(
+          sql`SELECT ${customer.id}, ${details.id}, ${modelColumn(details, "locationId")}, NULL, NULL, NULL, NULL, 0,
+                     NULL, NULL, NULL, NULL, ${stamp}
+              FROM ${details} WHERE ${where}`,
+        )
         .onConflictDoNothing(),
-    );
-  await services.db.batch([services.db.insert(jobs).values(job), ...inserts]);
+    ]);
+  } catch (error) {
+    if (uniqueViolation(error)?.startsWith("sip_rotation_jobs")) {
+      const running = await runningJob(services, customer.id);
+      throw new ApiError(
+        "CONFLICT",
+        `Bulk rotation ${running?.id ?? ""} is still running for ${customer.name}; wait for it to end or cancel it.`,
+      );
+    }
+    throw error;
+  }
   await services.env.SIP_ROTATION_WORKFLOW.create({ id: job.id, params: { jobId: job.id } });
   await writeLog(services, {
     level: "info",
     kind: "action",
     customerId: customer.id,
-    message: `Bulk SIP password rotation ${job.id} of ${devices.length} partner-managed devices${locationId ? ` at location ${locationId}` : ""} started by API key "${principal.name}"`,
+    message: `Bulk SIP password rotation ${job.id} of ${total} partner-managed devices${locationId ? ` at location ${locationId}` : ""} started by API key "${principal.name}"`,
   });
   return job;
 }
+
+export const runningJob = (services: Services, customerId: string) =>
+  services.db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.customerId, customerId), eq(jobs.status, "running")))
+    .get();
 
 /** Takes or renews the job's lease: free, already ours, or left by a runner silent for STALE_JOB_MS. */
 async function holdLease(services: Services, jobId: string, runner: string) {
@@ -148,43 +184,78 @@ export async function advanceRotation(services: Services, jobId: string, runner:
   if (batch.length === 0) return finish(services, jobId);
 
   const governor = newGovernor(services);
-  let client: Awaited<ReturnType<typeof customerWebex>>;
+  let client: DeviceWebex;
   try {
     client = await customerWebex(services, customer, governor);
   } catch (error) {
-    return finish(services, jobId, error instanceof Error ? error.message : String(error));
+    // Not connected any more: nothing can go on. Anything else (D1 hiccup) is the step's to retry.
+    if (error instanceof ApiError) return finish(services, jobId, error.message);
+    throw error;
   }
-  const details = new Map(
-    (await partnerManagedDevices(services, customer.id)).map((d) => [d.deviceId, d] as const),
+  const known = new Map(
+    (
+      await partnerManagedDevices(
+        services,
+        customer.id,
+        undefined,
+        batch.map((i) => i.deviceId),
+      )
+    ).map((d) => [d.deviceId, d] as const),
   );
-  const held = sql`EXISTS (SELECT 1 FROM ${jobs} WHERE ${jobs.id} = ${jobId} AND ${jobs.runner} = ${runner})`;
-  const key = (deviceId: string) => and(eq(items.jobId, jobId), eq(items.deviceId, deviceId));
-  const logs: Parameters<typeof writeLogs>[1] = [];
-  const by = `bulk rotation ${jobId} (API key "${job.createdBy ?? "unknown"}")`;
+  const work = { services, job, customer, client, runner };
+  await mapGoverned(governor, batch, (item) => rotateItem(work, item, known.get(item.deviceId)));
+  return "running";
+}
 
-  await mapGoverned(governor, batch, async (item) => {
-    const device: ManagedDevice = details.get(item.deviceId) ?? {
-      deviceId: item.deviceId,
-      name: item.deviceName,
-      mac: item.mac,
-      model: null,
-      managedBy: "PARTNER",
-      locationId: item.locationId,
-      sipUserName: null,
-    };
-    const name = item.deviceName ?? item.deviceId;
-    try {
-      if (item.state === "pending") {
-        const values = await sealed(
-          services,
-          customer.id,
-          device,
-          await newPassword(client, device, job.source),
-          job.source,
-        );
-        const stillPending = sql`EXISTS (SELECT 1 FROM ${items} WHERE ${items.jobId} = ${jobId} AND ${items.deviceId} = ${item.deviceId} AND ${items.state} = 'pending')`;
-        // Seal and claim in one transaction, both only while this runner holds the job.
-        const seal = services.db
+type Work = {
+  services: Services;
+  job: SipRotationJobRow;
+  customer: CustomerRow;
+  client: DeviceWebex;
+  runner: string;
+};
+
+/** One device: claim and seal a new password (unless it was sent before), send it, record it. */
+async function rotateItem(
+  { services, job, customer, client, runner }: Work,
+  item: SipRotationItemRow,
+  known?: ManagedDevice,
+) {
+  const db = services.db;
+  const device: ManagedDevice = known ?? {
+    deviceId: item.deviceId,
+    name: item.deviceName,
+    mac: item.mac,
+    model: null,
+    managedBy: "PARTNER",
+    locationId: item.locationId,
+    sipUserName: null,
+  };
+  const name = item.deviceName ?? item.deviceId;
+  // Every write of this runner holds only while it has the job; a runner that lost it changes nothing.
+  const ours = sql`EXISTS (SELECT 1 FROM ${jobs} WHERE ${jobs.id} = ${job.id} AND ${jobs.runner} = ${runner})`;
+  // Starting a device needs the job running; finishing one already sent only needs it to be this runner's.
+  const held = sql`${ours} AND EXISTS (SELECT 1 FROM ${jobs} WHERE ${jobs.id} = ${job.id} AND ${jobs.status} = 'running')`;
+  const key = and(eq(items.jobId, job.id), eq(items.deviceId, item.deviceId));
+  const beat = db
+    .update(jobs)
+    .set({ updatedAt: services.now().toISOString() })
+    .where(and(eq(jobs.id, job.id), eq(jobs.runner, runner)));
+  let state = item.state;
+  let sent: string | null = null;
+  let sending = false;
+  try {
+    if (item.state === "pending") {
+      const values = await sealed(
+        services,
+        customer.id,
+        device,
+        await newPassword(client, device, job.source),
+        job.source,
+      );
+      const [, claimed] = await db.batch([
+        // Seal and claim in one transaction, both only under the lease and while the device is still pending.
+        db
           .update(sipCredentials)
           .set(values)
           .where(
@@ -192,38 +263,48 @@ export async function advanceRotation(services: Services, jobId: string, runner:
               eq(sipCredentials.customerId, customer.id),
               eq(sipCredentials.deviceId, item.deviceId),
               held,
-              stillPending,
+              sql`EXISTS (SELECT 1 FROM ${items} WHERE ${items.jobId} = ${job.id} AND ${items.deviceId} = ${item.deviceId} AND ${items.state} = 'pending')`,
             ),
-          );
-        const [, claimed] = await services.db.batch([
-          seal,
-          services.db
-            .update(items)
-            .set({ state: "sent", attempts: sql`${items.attempts} + 1` })
-            .where(and(key(item.deviceId), eq(items.state, "pending"), held))
-            .returning({ deviceId: items.deviceId }),
-          services.db
-            .update(jobs)
-            .set({ updatedAt: services.now().toISOString() })
-            .where(and(eq(jobs.id, jobId), eq(jobs.runner, runner))),
-        ]);
-        if (claimed.length === 0) return; // another runner has the job, or the device: theirs to finish
-      } else {
-        await services.db
+          ),
+        db
+          .update(items)
+          .set({ state: "sent", attempts: sql`${items.attempts} + 1` })
+          .where(and(key, eq(items.state, "pending"), held))
+          .returning({ deviceId: items.deviceId }),
+        beat,
+      ]);
+      if (claimed.length === 0) return; // another runner has the job: the device is theirs to finish
+      state = "sent";
+      sent = values.pending;
+    } else {
+      sent = (await findCredential(services, customer.id, item.deviceId))?.pending ?? null;
+      await db.batch([
+        db
           .update(items)
           .set({ attempts: sql`${items.attempts} + 1` })
-          .where(key(item.deviceId));
-      }
-      const { trackingId } = await pushPending(services, client, customer.id, item.deviceId);
-      const stamp = services.now().toISOString();
-      await services.db.batch([
-        settleStatement(services, customer.id, item.deviceId, by, trackingId),
-        services.db
-          .update(items)
-          .set({ state: "done", trackingId, message: null, endedAt: stamp })
-          .where(key(item.deviceId)),
+          .where(and(key, held)),
+        beat,
       ]);
-      logs.push({
+      if (!sent) {
+        // Recorded by a runner that stopped just after: nothing is left to send.
+        await db
+          .update(items)
+          .set({ state: "done", endedAt: services.now().toISOString() })
+          .where(and(key, ours));
+        return;
+      }
+    }
+    sending = true;
+    const { trackingId } = await pushSealed(services, client, customer.id, item.deviceId, sent);
+    sending = false;
+    const by = `bulk rotation ${job.id} (API key "${job.createdBy ?? "unknown"}")`;
+    await db.batch([
+      settleStatement(services, customer.id, item.deviceId, sent, by, trackingId),
+      db
+        .update(items)
+        .set({ state: "done", trackingId, message: null, endedAt: services.now().toISOString() })
+        .where(and(key, ours)),
+      logStatement(services, {
         level: "info",
         kind: "action",
         customerId: customer.id,
@@ -231,29 +312,32 @@ export async function advanceRotation(services: Services, jobId: string, runner:
         mac: item.mac,
         webexTrackingId: trackingId,
         message: `SIP password of ${name} rotated (${job.source === "webex" ? "generated by Webex" : "generated by wxsync"}) by ${by}`,
-      });
-    } catch (error) {
-      const f = webexFailure(error);
-      const attempts = item.attempts + 1;
-      const final = error instanceof ApiError || !f.transient || attempts >= MAX_ATTEMPTS;
-      const message = error instanceof ApiError ? error.message : f.message;
-      await services.db.batch([
-        services.db
-          .update(items)
-          .set({
-            state: final ? "failed" : item.state === "pending" ? "pending" : "sent",
-            attempts,
-            webexStatus: f.status,
-            webexErrorCode: f.code,
-            trackingId: f.trackingId,
-            message: final ? message : `Will retry: ${message}`,
-            endedAt: final ? services.now().toISOString() : null,
-          })
-          .where(key(item.deviceId)),
-        // Refused for good: the device keeps its old password, the sealed one is forgotten.
-        ...(final && !f.transient ? [dropPendingStatement(services, customer.id, item.deviceId)] : []),
-      ]);
-      logs.push({
+      }),
+      beat,
+    ]);
+  } catch (error) {
+    const f = webexFailure(error);
+    const attempts = item.attempts + 1;
+    const final = error instanceof ApiError || !f.transient || attempts >= MAX_ATTEMPTS;
+    const message = error instanceof ApiError ? error.message : f.message;
+    // Only a send Webex refused for good, of a password first sent now, is known not to be on the device.
+    const forget =
+      sending && item.state === "pending" && sent !== null && refusedForGood(f.status, f.transient);
+    await db.batch([
+      db
+        .update(items)
+        .set({
+          state: final ? "failed" : state,
+          attempts,
+          webexStatus: f.status,
+          webexErrorCode: f.code,
+          trackingId: f.trackingId,
+          message: final ? message : `Will retry: ${message}`,
+          endedAt: final ? services.now().toISOString() : null,
+        })
+        .where(and(key, ours, ne(items.state, "done"))),
+      ...(forget && sent ? [dropPendingStatement(services, customer.id, item.deviceId, sent)] : []),
+      logStatement(services, {
         level: final ? "error" : "warn",
         kind: "webex_error",
         customerId: customer.id,
@@ -262,16 +346,46 @@ export async function advanceRotation(services: Services, jobId: string, runner:
         webexStatus: f.status,
         webexErrorCode: f.code,
         webexTrackingId: f.trackingId,
-        message: `SIP password rotation of ${name} ${final ? "failed" : "will be retried"}: ${message}`,
-      });
-    }
+        message: `SIP password rotation of ${name} ${final ? "failed" : "will be retried"}: ${message}${final && state === "sent" && !forget ? " (the password sent is kept sealed: Webex may hold it)" : ""}`,
+      }),
+    ]);
+  }
+}
+
+/** Stops a running job: devices not yet sent stay as they are; a device sent keeps its sealed password. */
+export async function cancelRotation(
+  services: Services,
+  principal: ApiPrincipal,
+  customer: CustomerRow,
+  jobId: string,
+) {
+  const stamp = services.now().toISOString();
+  const stopped = await services.db
+    .update(jobs)
+    .set({
+      status: "cancelled",
+      message: `Cancelled by API key "${principal.name}".`,
+      endedAt: stamp,
+      updatedAt: stamp,
+    })
+    .where(and(eq(jobs.id, jobId), eq(jobs.customerId, customer.id), eq(jobs.status, "running")))
+    .returning({ id: jobs.id });
+  if (stopped.length === 0) return false;
+  await services.db
+    .update(items)
+    .set({ state: "failed", message: "Cancelled before it was rotated.", endedAt: stamp })
+    .where(and(eq(items.jobId, jobId), eq(items.state, "pending")));
+  await writeLog(services, {
+    level: "warn",
+    kind: "action",
+    customerId: customer.id,
+    message: `Bulk SIP password rotation ${jobId} cancelled by API key "${principal.name}".`,
   });
-  await writeLogs(services, logs);
-  return "running";
+  return true;
 }
 
 /** Ends the job once no device is left to do (or it cannot go on), with a summary in the log. */
-async function finish(services: Services, jobId: string, failure?: string): Promise<string> {
+export async function finish(services: Services, jobId: string, failure?: string): Promise<string> {
   const stamp = services.now().toISOString();
   if (failure)
     await services.db

@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { customers } from "../customers/schema.ts";
 
 export const SIP_SOURCES = ["webex", "local", "created"] as const;
@@ -30,7 +31,13 @@ export const sipCredentials = sqliteTable(
   (t) => [primaryKey({ columns: [t.customerId, t.deviceId] })],
 );
 
-export const ROTATION_JOB_STATUSES = ["running", "succeeded", "completed_with_errors", "failed"] as const;
+export const ROTATION_JOB_STATUSES = [
+  "running",
+  "succeeded",
+  "completed_with_errors",
+  "failed",
+  "cancelled",
+] as const;
 export const ROTATION_ITEM_STATES = ["pending", "sent", "done", "failed"] as const;
 
 /** A bulk rotation for a customer or one of its locations: a durable job, one row per device. */
@@ -51,10 +58,16 @@ export const sipRotationJobs = sqliteTable(
     endedAt: text("ended_at"),
     /** The runner (Workflow instance) holding the job; another takes over only once it has gone silent. */
     runner: text("runner"),
+    /** Runners the cron started after one went silent; past a limit the job is failed instead of retried forever. */
+    resumes: integer("resumes").notNull().default(0),
     /** Beats with every device: a running job silent for minutes has lost its runner (see cron.ts). */
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("sip_rotation_jobs_customer_idx").on(t.customerId, t.createdAt)],
+  (t) => [
+    index("sip_rotation_jobs_customer_idx").on(t.customerId, t.createdAt),
+    // One running bulk rotation per customer, held by the database: two clicks cannot start two.
+    uniqueIndex("sip_rotation_jobs_one_running").on(t.customerId).where(sql`status = 'running'`),
+  ],
 );
 
 export const sipRotationItems = sqliteTable(

@@ -14,7 +14,7 @@ import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
 import { credentialOf, reveal, rotateOne } from "./rotate.ts";
-import { startRotationJob } from "./rotation.ts";
+import { cancelRotation, startRotationJob } from "./rotation.ts";
 import {
   sipRotationItems as items,
   sipRotationJobs as jobs,
@@ -118,7 +118,7 @@ async function viewJob(services: Services, row: SipRotationJobRow): Promise<z.in
   const count = (state: string) => counts.find((c) => c.state === state)?.n ?? 0;
   const done = count("done");
   const failed = count("failed");
-  const { runner: _runner, total, ...rest } = row;
+  const { runner: _runner, resumes: _resumes, total, ...rest } = row;
   return {
     ...rest,
     progress: {
@@ -234,6 +234,20 @@ const routes = {
       ...refusals,
     },
   }),
+  cancel: createRoute({
+    method: "post",
+    path: `${rotations}/{jobId}/cancel`,
+    tags,
+    summary: "Stop a running bulk rotation (devices already sent keep their sealed password)",
+    security: bearerSecurity,
+    middleware: [requireRole("operator")] as const,
+    request: { params: JobParams },
+    responses: {
+      200: { description: "Cancelled", content: jsonContent(JobSchema) },
+      ...errorResponses,
+      ...refusals,
+    },
+  }),
   items: createRoute({
     method: "get",
     path: `${rotations}/{jobId}/devices`,
@@ -321,6 +335,16 @@ export const registerSipRoutes = (app: App) => {
     const { services } = c.var;
     const { id, jobId } = c.req.valid("param");
     const customer = await loadCustomer(services, c.var.principal, id);
+    return c.json(await viewJob(services, await loadJob(services, customer.id, jobId)), 200);
+  });
+
+  app.openapi(routes.cancel, async (c) => {
+    const { services, principal } = c.var;
+    const { id, jobId } = c.req.valid("param");
+    const customer = await loadCustomer(services, principal, id);
+    const job = await loadJob(services, customer.id, jobId);
+    if (!(await cancelRotation(services, principal, customer, job.id)))
+      throw new ApiError("CONFLICT", `Bulk rotation ${job.id} is not running (it is ${job.status}).`);
     return c.json(await viewJob(services, await loadJob(services, customer.id, jobId)), 200);
   });
 

@@ -14,7 +14,12 @@ import { webexAccessFor } from "../sync/webex-access.ts";
 export type DeviceWebex = Awaited<ReturnType<typeof customerWebex>>;
 
 /** A client for the customer's org; with a governor, many devices are worked on at the rate Webex allows. */
-export async function customerWebex(services: Services, customer: CustomerRow, governor?: Governor) {
+export async function customerWebex(
+  services: Services,
+  customer: CustomerRow,
+  governor?: Governor,
+  options: { retry?: boolean } = {},
+) {
   const access = await webexAccessFor(services, customer);
   if (!access)
     throw new ApiError(
@@ -27,6 +32,8 @@ export async function customerWebex(services: Services, customer: CustomerRow, g
     orgId: access.orgId,
     fetch: services.webexFetch,
     sleep: services.sleep,
+    // A write that must not be sent twice (creating a device) is not retried; its caller checks what happened.
+    ...(options.retry === false ? { maxRetries: 0 } : {}),
     ...(governor
       ? {
           pace: () => governor.pace(),

@@ -5,7 +5,7 @@
  * logged with Webex's tracking id; the synced tables show the result after the next devices sync.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { applyDeviceChanges, createDeviceByMac, validateMacs } from "@wxsync/core/sip";
+import { applyDeviceChanges, createDeviceByMac, findDeviceByMac, validateMacs } from "@wxsync/core/sip";
 import { and, eq } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
@@ -26,7 +26,7 @@ import {
 } from "./credentials.ts";
 import type { ManagedDevice } from "./managed.ts";
 import { DeviceParams } from "./sip.routes.ts";
-import { customerWebex, logDevice, refusal } from "./webex.ts";
+import { customerWebex, logDevice, refusal, webexFailure } from "./webex.ts";
 
 const tags = ["Devices"];
 const base = "/api/v1/customers/{id}/devices";
@@ -233,20 +233,30 @@ export const registerDeviceWriteRoutes = (app: App) => {
           throw refusal("SIP password generation", error);
         })
       : undefined;
-    let created: Awaited<ReturnType<typeof createDeviceByMac>>;
+    let created: { device: { id: string }; trackingId: string | null };
     try {
-      created = await createDeviceByMac(client, {
-        mac: body.mac,
-        model: body.model,
-        personId: body.personId,
-        workspaceId: body.workspaceId,
-        password,
-      });
+      created = await createDeviceByMac(
+        await customerWebex(services, customer, undefined, { retry: false }),
+        {
+          mac: body.mac,
+          model: body.model,
+          personId: body.personId,
+          workspaceId: body.workspaceId,
+          password,
+        },
+      );
     } catch (error) {
-      await logDevice(services, customer.id, ref, `Device ${body.model} (MAC ${body.mac}) not created`, {
-        error,
-      });
-      throw refusal(`Creating device ${body.model} (MAC ${body.mac})`, error);
+      // The answer may be lost while the device was made: ask Webex before saying it was not.
+      const found = webexFailure(error).transient
+        ? await findDeviceByMac(client, body.mac).catch(() => null)
+        : null;
+      if (!found) {
+        await logDevice(services, customer.id, ref, `Device ${body.model} (MAC ${body.mac}) not created`, {
+          error,
+        });
+        throw refusal(`Creating device ${body.model} (MAC ${body.mac})`, error);
+      }
+      created = { device: found, trackingId: null };
     }
     const deviceId = created.device.id;
     let sipPassword: z.infer<typeof CreatedSchema>["sipPassword"] = null;
@@ -254,7 +264,7 @@ export const registerDeviceWriteRoutes = (app: App) => {
       const values = await sealed(services, customer.id, { ...draft, deviceId }, password, "created");
       await services.db.batch([
         sealStatement(services, customer.id, deviceId, values),
-        settleStatement(services, customer.id, deviceId, principal.name, created.trackingId),
+        settleStatement(services, customer.id, deviceId, values.pending, principal.name, created.trackingId),
       ]);
       const view = credentialView(deviceId, await findCredential(services, customer.id, deviceId));
       sipPassword = { managed: view.managed, source: view.source, rotatedAt: view.rotatedAt };

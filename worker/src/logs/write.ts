@@ -37,6 +37,19 @@ export async function writeLogs(services: Pick<Services, "db" | "now">, entries:
 export const writeLog = (services: Pick<Services, "db" | "now">, entry: LogEntry) =>
   writeLogs(services, [entry]);
 
+/**
+ * One entry as a statement, for a batch that must not happen unlogged (a SIP password rotated or revealed):
+ * unlike writeLogs, a failure here fails the batch.
+ */
+export function logStatement(services: Pick<Services, "db" | "now">, entry: LogEntry) {
+  return services.db.insert(logs).values({
+    ...entry,
+    at: entry.at ?? services.now().toISOString(),
+    message: entry.message.slice(0, 4000),
+    mac: entry.mac ? normaliseMac(entry.mac) : null,
+  });
+}
+
 /** Deletes entries older than the retention, in slices so one tick never holds D1 for long. */
 export async function pruneLogs(
   services: Pick<Services, "db">,

@@ -73,3 +73,11 @@ export async function createDeviceByMac(client: WebexClient, device: NewDevice) 
   const { data, trackingId } = await client.writeTracked("POST", "/devices", device);
   return { device: readAnswer(deviceSchema, data, "POST /devices"), trackingId };
 }
+
+const deviceListSchema = z.looseObject({ items: z.array(deviceSchema).default([]) });
+
+/** The device with this MAC, if Webex has one (used to learn the outcome of a create whose answer was lost). */
+export async function findDeviceByMac(client: WebexClient, mac: string) {
+  const data = await client.get("/devices", { mac });
+  return readAnswer(deviceListSchema, data, "GET /devices").items[0] ?? null;
+}

@@ -1,0 +1,2 @@
+ALTER TABLE `sip_rotation_jobs` ADD `resumes` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX `sip_rotation_jobs_one_running` ON `sip_rotation_jobs` (`customer_id`) WHERE status = 'running';
