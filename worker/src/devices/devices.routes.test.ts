@@ -1,5 +1,6 @@
 import { introspectWorkflow } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { sipPasswordProblems } from "@wxsync/core/sip";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -478,6 +479,9 @@ describe("partner-managed devices", () => {
     }
     for (const [i, id] of partnerHere.slice(0, 25).entries())
       expect(await sipValid(id, passwords[i]!)).toBe(true);
+    // Generated here ("local"), each meets Webex's SIP password rules, and no two are the same.
+    expect(passwords.filter((p) => sipPasswordProblems(p).length > 0)).toEqual([]);
+    expect(new Set(passwords).size).toBe(passwords.length);
 
     // Never in clear: not in any D1 table, not in the logs API or its CSV, not in non-admin answers.
     const tables = await env.DB.prepare(
