@@ -147,7 +147,8 @@ async function devicesOf(services: Services, customerId: string, ownerIds: strin
           c.sip_user_name AS sipUserName, c.line_port AS linePort, c.activation_state AS activationState
         FROM ${webexDevice} d
         LEFT JOIN ${webexDeviceCallingDetails} c ON c.customer_id = d.customer_id AND c.id = d.id
-        WHERE d.customer_id = ${customerId} AND ${inList(sql`COALESCE(d.person_id, d.workspace_id)`, ownerIds)}
+        WHERE d.customer_id = ${customerId}
+          AND (${inList(sql`d.person_id`, ownerIds)} OR ${inList(sql`d.workspace_id`, ownerIds)})
         ORDER BY d.label, d.id`,
   );
   const byOwner = new Map<string, DeviceRow[]>();
@@ -220,17 +221,29 @@ export async function hierarchyPage(services: Services, customerId: string, q: P
     defaultSort: "path",
     cursor: q.cursor,
   });
+  // Users and workspaces each joined to their devices on the owner's own column, so both joins use an index.
+  const withDevices = (type: "user" | "workspace") => {
+    const [owner, column, name, email] =
+      type === "user"
+        ? [webexUser, "person_id", sql`COALESCE(o.display_name, o.label)`, sql`o.email`]
+        : [webexPlace, "workspace_id", sql`o.label`, sql`NULL`];
+    return sql`SELECT ${type} AS owner_type, o.id AS owner_id, ${name} AS owner_name, ${email} AS owner_email,
+          o.location_id AS location_id, d.id AS device_id, d.label AS device_name, d.product AS product, d.mac AS mac,
+          d.managed_by AS managed_by, d.connection_status AS connection_status
+        FROM ${owner} o
+        LEFT JOIN ${webexDevice} d ON d.customer_id = o.customer_id AND d.${sql.raw(column)} = o.id
+        WHERE o.customer_id = ${customerId}`;
+  };
   const rows = await services.db.all<HierarchyRow>(
     sql`SELECT * FROM (
-          SELECT COALESCE(l.label, '') || char(1) || o.type || char(1) || COALESCE(o.name, '') || char(1) || o.id || char(1) || COALESCE(d.id, '') AS path,
-            o.location_id AS locationId, l.label AS locationName, o.type AS ownerType, o.id AS ownerId,
-            o.name AS ownerName, o.email AS ownerEmail, d.id AS deviceId, d.label AS deviceName, d.product AS product,
-            d.mac AS mac, d.managed_by AS managedBy, d.connection_status AS connectionStatus,
+          SELECT COALESCE(l.label, '') || char(1) || w.owner_type || char(1) || COALESCE(w.owner_name, '') || char(1) || w.owner_id || char(1) || COALESCE(w.device_id, '') AS path,
+            w.location_id AS locationId, l.label AS locationName, w.owner_type AS ownerType, w.owner_id AS ownerId,
+            w.owner_name AS ownerName, w.owner_email AS ownerEmail, w.device_id AS deviceId, w.device_name AS deviceName,
+            w.product AS product, w.mac AS mac, w.managed_by AS managedBy, w.connection_status AS connectionStatus,
             c.sip_user_name AS sipUserName, c.line_port AS linePort, c.activation_state AS activationState
-          FROM (${owners(customerId)}) o
-          LEFT JOIN ${webexLocation} l ON l.customer_id = ${customerId} AND l.id = o.location_id
-          LEFT JOIN ${webexDevice} d ON d.customer_id = ${customerId} AND COALESCE(d.person_id, d.workspace_id) = o.id
-          LEFT JOIN ${webexDeviceCallingDetails} c ON c.customer_id = ${customerId} AND c.id = d.id
+          FROM (${withDevices("user")} UNION ALL ${withDevices("workspace")}) w
+          LEFT JOIN ${webexLocation} l ON l.customer_id = ${customerId} AND l.id = w.location_id
+          LEFT JOIN ${webexDeviceCallingDetails} c ON c.customer_id = ${customerId} AND c.id = w.device_id
         ) h
         ${k.where ? sql`WHERE ${k.where}` : sql``}
         ORDER BY ${asc(path)} LIMIT ${q.limit + 1}`,

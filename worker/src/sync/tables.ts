@@ -7,7 +7,7 @@
 import type { ModelName } from "@wxsync/core/models";
 import { type ColumnValue, MODEL_SPECS } from "@wxsync/core/sync";
 import { sql } from "drizzle-orm";
-import { customType, index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { customType, index, primaryKey, type SQLiteColumn, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 const anyValue = customType<{ data: ColumnValue; driverData: ColumnValue }>({ dataType: () => "" });
 
@@ -30,12 +30,27 @@ function syncedTable(model: ModelName) {
       changedAt: text("changed_at").notNull(),
       ...extra,
     },
-    (t) => [
-      primaryKey({ columns: [t.customerId, t.id] }),
-      index(`${tableName(model)}_label_idx`).on(t.customerId, t.label),
-    ],
+    (t) => {
+      // The spec's columns are built from a record, so their names are known at run time only.
+      const columns = t as unknown as Record<string, SQLiteColumn>;
+      return [
+        primaryKey({ columns: [t.customerId, t.id] }),
+        index(`${tableName(model)}_label_idx`).on(t.customerId, t.label),
+        ...(LOOKUPS[model] ?? []).map((name) =>
+          index(`${tableName(model)}_${snake(name)}_idx`).on(t.customerId, columns[name]!),
+        ),
+      ];
+    },
   );
 }
+
+/** Columns other tables are joined on: a device by its owner, a device detail row by its location. */
+const LOOKUPS: Partial<Record<ModelName, string[]>> = {
+  Device: ["personId", "workspaceId"],
+  DeviceCallingDetails: ["locationId"],
+  DeviceLines: ["deviceId"],
+  DeviceConfiguration: ["deviceId"],
+};
 
 export type SyncedTable = ReturnType<typeof syncedTable>;
 
