@@ -274,6 +274,13 @@ describe("partner-managed devices", () => {
     );
     expect(JSON.stringify(logs)).not.toContain(fresh);
     expect(JSON.stringify(logs)).not.toContain(old);
+    // The hierarchy says which devices' passwords wxsync holds, and since when (never the password).
+    const members = await all(`${base()}/hierarchy/${encodeURIComponent(bulkLocation)}`);
+    const shown = members
+      .flatMap((m) => m.devices as { id: string; sipPasswordRotatedAt: string | null }[])
+      .find((d) => d.id === device)!;
+    expect(Date.parse(shown.sipPasswordRotatedAt!)).toBeGreaterThan(0);
+    expect(JSON.stringify(members)).not.toContain(fresh);
   });
 
   it("refuses a viewer every write and every reveal, and an operator every reveal, before calling Webex", async () => {

@@ -44,6 +44,10 @@ const DeviceNode = z.object({
   sipUserName: z.string().nullable(),
   linePort: z.string().nullable(),
   activationState: z.string().nullable(),
+  sipPasswordRotatedAt: z
+    .string()
+    .nullable()
+    .openapi({ description: "When wxsync last set this device's SIP password; null when it holds none." }),
 });
 const MemberNode = z
   .object({
@@ -150,6 +154,7 @@ const CSV_COLUMNS: CsvColumn<CsvRow>[] = [
   { name: "sipUserName", header: "SIP user name" },
   { name: "linePort", header: "Line port" },
   { name: "activationState", header: "Activation state" },
+  { name: "sipPasswordRotatedAt", header: "SIP password set by wxsync at" },
 ];
 
 export const registerHierarchyRoutes = (app: App) => {

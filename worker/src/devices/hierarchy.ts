@@ -17,6 +17,7 @@ import {
   webexPlace,
   webexUser,
 } from "../sync/tables.ts";
+import { sipCredentials } from "./schema.ts";
 
 type Paging = { limit: number; cursor?: string | undefined };
 
@@ -136,6 +137,8 @@ type DeviceRow = {
   sipUserName: string | null;
   linePort: string | null;
   activationState: string | null;
+  /** When wxsync last set the device's SIP password (null: wxsync holds none). */
+  sipPasswordRotatedAt: string | null;
 };
 
 /** The devices of these owners, with their calling details where the devices sync read them. */
@@ -144,9 +147,11 @@ async function devicesOf(services: Services, customerId: string, ownerIds: strin
   const rows = await services.db.all<DeviceRow>(
     sql`SELECT COALESCE(d.person_id, d.workspace_id) AS ownerId, d.id AS id, d.label AS name, d.product AS product,
           d.mac AS mac, d.managed_by AS managedBy, d.connection_status AS connectionStatus,
-          c.sip_user_name AS sipUserName, c.line_port AS linePort, c.activation_state AS activationState
+          c.sip_user_name AS sipUserName, c.line_port AS linePort, c.activation_state AS activationState,
+          s.rotated_at AS sipPasswordRotatedAt
         FROM ${webexDevice} d
         LEFT JOIN ${webexDeviceCallingDetails} c ON c.customer_id = d.customer_id AND c.id = d.id
+        LEFT JOIN ${sipCredentials} s ON s.customer_id = d.customer_id AND s.device_id = d.id
         WHERE d.customer_id = ${customerId}
           AND (${inList(sql`d.person_id`, ownerIds)} OR ${inList(sql`d.workspace_id`, ownerIds)})
         ORDER BY d.label, d.id`,
@@ -240,8 +245,10 @@ export async function hierarchyPage(services: Services, customerId: string, q: P
             w.location_id AS locationId, l.label AS locationName, w.owner_type AS ownerType, w.owner_id AS ownerId,
             w.owner_name AS ownerName, w.owner_email AS ownerEmail, w.device_id AS deviceId, w.device_name AS deviceName,
             w.product AS product, w.mac AS mac, w.managed_by AS managedBy, w.connection_status AS connectionStatus,
-            c.sip_user_name AS sipUserName, c.line_port AS linePort, c.activation_state AS activationState
+            c.sip_user_name AS sipUserName, c.line_port AS linePort, c.activation_state AS activationState,
+            s.rotated_at AS sipPasswordRotatedAt
           FROM (${withDevices("user")} UNION ALL ${withDevices("workspace")}) w
+          LEFT JOIN ${sipCredentials} s ON s.customer_id = ${customerId} AND s.device_id = w.device_id
           LEFT JOIN ${webexLocation} l ON l.customer_id = ${customerId} AND l.id = w.location_id
           LEFT JOIN ${webexDeviceCallingDetails} c ON c.customer_id = ${customerId} AND c.id = w.device_id
         ) h
