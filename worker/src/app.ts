@@ -18,6 +18,7 @@ import { registerDataSyncRoutes } from "./data-syncs/data-syncs.routes.ts";
 import { registerModelTypeListRoutes } from "./data-syncs/model-type-lists.routes.ts";
 import { registerScheduleRoutes } from "./data-syncs/schedules.routes.ts";
 import { registerHierarchyRoutes } from "./devices/hierarchy.routes.ts";
+import { registerRotationRoutes } from "./devices/rotations.routes.ts";
 import { registerSipRoutes } from "./devices/sip.routes.ts";
 import { registerDeviceWriteRoutes } from "./devices/write-back.routes.ts";
 import { registerDocs } from "./docs/docs.route.ts";
@@ -107,6 +108,7 @@ export function createApp(deps: WorkerDeps = {}) {
   registerHierarchyRoutes(app);
   registerDeviceWriteRoutes(app);
   registerSipRoutes(app);
+  registerRotationRoutes(app);
   // what happened
   registerTransactionRoutes(app);
   registerNotificationRoutes(app);

@@ -5,45 +5,20 @@
  * logged with Webex's tracking id; the synced tables show the result after the next devices sync.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { applyDeviceChanges, createDeviceByMac, findDeviceByMac, validateMacs } from "@wxsync/core/sip";
+import { applyDeviceChanges, validateMacs } from "@wxsync/core/sip";
 import { and, eq } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
-import { defaultSyncNames } from "../customers/service.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
-import { normaliseMac } from "../logs/write.ts";
 import { modelColumn, webexDevice } from "../sync/tables.ts";
-import {
-  credentialView,
-  findCredential,
-  newPassword,
-  sealed,
-  sealStatement,
-  settleStatement,
-} from "./credentials.ts";
-import type { ManagedDevice } from "./managed.ts";
-import { DeviceParams } from "./sip.routes.ts";
-import { customerWebex, logDevice, refusal, webexFailure } from "./webex.ts";
+import { CreateBody, CreatedSchema, createDevice, Mac } from "./create-device.ts";
+import { DeviceParams, refusals, tags } from "./shared.ts";
+import { customerWebex, logDevice, refusal } from "./webex.ts";
 
-const tags = ["Devices"];
 const base = "/api/v1/customers/{id}/devices";
-const refusals = {
-  404: { description: "No such customer or synced device", content: errorResponses[401].content },
-  409: {
-    description: "Refused by Webex or not connected (see the message)",
-    content: errorResponses[401].content,
-  },
-  502: { description: "Webex could not be reached; nothing changed", content: errorResponses[401].content },
-};
-
-const Mac = z.string().min(1, "must not be empty").max(40, "must be at most 40 characters").openapi({
-  description: "A MAC address, with or without separators (11:22:33:44:AA:FF, 11223344aaff).",
-  example: "11223344AAFF",
-});
-
 const MacStatusSchema = z
   .object({
     mac: z.string(),
@@ -56,50 +31,6 @@ const MacStatusSchema = z
 const ValidationSchema = z
   .object({ status: z.string(), macs: z.array(MacStatusSchema), trackingId: z.string().nullable() })
   .openapi("MacValidation");
-
-const WebexId = z.string().min(1, "must not be empty").max(300, "must be at most 300 characters");
-
-const CreateBody = z
-  .strictObject({
-    mac: Mac,
-    model: z
-      .string()
-      .min(1, "must not be empty")
-      .max(100, "must be at most 100 characters")
-      .openapi({ example: "DMS Cisco 8811" }),
-    personId: WebexId.optional().openapi({ description: "The user the device is for (or workspaceId)." }),
-    workspaceId: WebexId.optional().openapi({
-      description: "The workspace the device is for (or personId).",
-    }),
-    sipPassword: z.enum(["webex", "local"], { error: "must be webex or local" }).optional().openapi({
-      description:
-        "Third-party devices: have a SIP password generated (by Webex for the owner's location, or by wxsync), set at creation and kept in the vault.",
-    }),
-    locationId: WebexId.optional().openapi({
-      description: "Where Webex generates the password (sipPassword: webex).",
-    }),
-  })
-  .refine((b) => Boolean(b.personId) !== Boolean(b.workspaceId), {
-    message: "give exactly one of personId and workspaceId",
-    path: ["personId"],
-  })
-  .refine((b) => b.sipPassword !== "webex" || Boolean(b.locationId), {
-    message: "is needed when sipPassword is webex (Webex generates the password for a location)",
-    path: ["locationId"],
-  });
-
-const CreatedSchema = z
-  .object({
-    deviceId: z.string(),
-    mac: z.string(),
-    model: z.string(),
-    trackingId: z.string().nullable(),
-    sipPassword: z
-      .object({ managed: z.boolean(), source: z.string().nullable(), rotatedAt: z.string().nullable() })
-      .nullable(),
-    note: z.string(),
-  })
-  .openapi("CreatedDevice");
 
 const routes = {
   validate: createRoute({
@@ -188,105 +119,7 @@ export const registerDeviceWriteRoutes = (app: App) => {
   app.openapi(routes.create, async (c) => {
     const { services, principal } = c.var;
     const customer = await loadCustomer(services, principal, c.req.valid("param").id);
-    const body = c.req.valid("json");
-    const client = await customerWebex(services, customer);
-    const ref = { deviceId: null, mac: normaliseMac(body.mac) };
-    // The device as far as it is known before Webex creates it.
-    const draft: ManagedDevice = {
-      deviceId: "",
-      name: null,
-      mac: ref.mac,
-      model: body.model,
-      managedBy: null,
-      locationId: body.locationId ?? null,
-      sipUserName: null,
-    };
-    // 1. Webex's own verdict on the MAC, before anything is created.
-    let verdict: Awaited<ReturnType<typeof validateMacs>>;
-    try {
-      verdict = await validateMacs(client, [body.mac]);
-    } catch (error) {
-      throw refusal("MAC validation", error);
-    }
-    const status = verdict.macStatus[0];
-    if (status?.state !== "AVAILABLE") {
-      const reason = status?.message ?? `Webex reports the MAC ${status?.state ?? "not validated"}`;
-      await logDevice(
-        services,
-        customer.id,
-        ref,
-        `Device not created: MAC ${body.mac} refused by Webex: ${reason}`,
-        {
-          trackingId: verdict.trackingId,
-          refusedWith: status?.errorCode ?? null,
-        },
-      );
-      throw new ApiError(
-        "CONFLICT",
-        `body.mac: Webex refused MAC ${body.mac}: ${reason}${status?.errorCode ? ` (Webex error ${status.errorCode})` : ""}. Nothing was created.`,
-      );
-    }
-    // 2. The password, made before the device so the device registers with it from the start.
-    const password = body.sipPassword
-      ? await newPassword(client, draft, body.sipPassword).catch((error: unknown) => {
-          if (error instanceof ApiError) throw error;
-          throw refusal("SIP password generation", error);
-        })
-      : undefined;
-    let created: { device: { id: string }; trackingId: string | null };
-    try {
-      created = await createDeviceByMac(
-        await customerWebex(services, customer, undefined, { retry: false }),
-        {
-          mac: body.mac,
-          model: body.model,
-          personId: body.personId,
-          workspaceId: body.workspaceId,
-          password,
-        },
-      );
-    } catch (error) {
-      // The answer may be lost while the device was made: ask Webex before saying it was not.
-      const found = webexFailure(error).transient
-        ? await findDeviceByMac(client, body.mac).catch(() => null)
-        : null;
-      if (!found) {
-        await logDevice(services, customer.id, ref, `Device ${body.model} (MAC ${body.mac}) not created`, {
-          error,
-        });
-        throw refusal(`Creating device ${body.model} (MAC ${body.mac})`, error);
-      }
-      created = { device: found, trackingId: null };
-    }
-    const deviceId = created.device.id;
-    let sipPassword: z.infer<typeof CreatedSchema>["sipPassword"] = null;
-    if (password && body.sipPassword) {
-      const values = await sealed(services, customer.id, { ...draft, deviceId }, password, "created");
-      await services.db.batch([
-        sealStatement(services, customer.id, deviceId, values),
-        settleStatement(services, customer.id, deviceId, values.pending, principal.name, created.trackingId),
-      ]);
-      const view = credentialView(deviceId, await findCredential(services, customer.id, deviceId));
-      sipPassword = { managed: view.managed, source: view.source, rotatedAt: view.rotatedAt };
-    }
-    await logDevice(
-      services,
-      customer.id,
-      { deviceId, mac: ref.mac },
-      `Device ${body.model} (MAC ${body.mac}) created for ${body.personId ? `user ${body.personId}` : `workspace ${body.workspaceId}`} by API key "${principal.name}"`,
-      { trackingId: created.trackingId },
-    );
-    return c.json(
-      {
-        deviceId,
-        mac: ref.mac,
-        model: body.model,
-        trackingId: created.trackingId,
-        sipPassword,
-        note: `Created at Webex; it appears in wxsync's data after the next run of ${defaultSyncNames(customer.name).devices}.`,
-      },
-      201,
-    );
+    return c.json(await createDevice(services, principal, customer, c.req.valid("json")), 201);
   });
 
   app.openapi(routes.apply, async (c) => {
