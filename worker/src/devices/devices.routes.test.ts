@@ -534,6 +534,30 @@ describe("partner-managed devices", () => {
     expect(logs).toHaveLength(1);
   });
 
+  it("runs the devices sync daily on its own schedule, and retries it 10 minutes later when another sync is running", async () => {
+    const schedules = (await all(`${base()}/schedules`)).map((s) => String(s.name));
+    expect(schedules).toEqual(
+      expect.arrayContaining(["SyncSpark-SCHED-PhonismDevicesCo", "SyncSparkDevices-SCHED-PhonismDevicesCo"]),
+    );
+    // Both fall due at once: one starts, the other is put off instead of being lost for the day.
+    await env.DB.prepare("UPDATE schedules SET next_run_at = ? WHERE customer_id = ?")
+      .bind(new Date(Date.now() - 1000).toISOString(), customerId)
+      .run();
+    await runCron();
+    const rows = await env.DB.prepare(
+      "SELECT name, next_run_at FROM schedules WHERE customer_id = ? ORDER BY name",
+    )
+      .bind(customerId)
+      .all<{ name: string; next_run_at: string }>();
+    const inMinutes = rows.results
+      .map((r) => Math.round((Date.parse(r.next_run_at) - Date.now()) / 60_000))
+      .sort((a, b) => a - b);
+    expect(inMinutes).toEqual([10, 1440]);
+    const runs = await all(`${base()}/runs?trigger=schedule`);
+    expect(runs).toHaveLength(1);
+    await waitForRun(customerId, String(runs[0]!.id), admin, 60_000);
+  });
+
   it("deletes the customer in wxsync without deleting anything at Webex", async () => {
     const devicesBefore = (await simObjects(org.ref, "devices")).length;
     const logBefore = (await deviceLog()).length;
