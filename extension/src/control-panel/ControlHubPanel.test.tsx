@@ -1,6 +1,6 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { send as Send } from "../messaging/send.ts";
 import { pageContext } from "../page/context.ts";
 import { ControlHubPanel } from "./ControlHubPanel.tsx";
@@ -73,8 +73,18 @@ function fakeSend(role: string, answers: Answers = {}) {
   return { send, calls };
 }
 
+const mounted: HTMLElement[] = [];
+// Panels poll on timers: each test's panels are unmounted before the next, so none outlives the test.
+afterEach(() => {
+  for (const root of mounted.splice(0)) {
+    render(null, root);
+    root.remove();
+  }
+});
+
 async function mount(send: typeof Send, href: string) {
   const root = document.createElement("div");
+  mounted.push(root);
   document.body.append(root);
   await act(async () => {
     render(<ControlHubPanel send={send} context={pageContext(href)} pollMs={5} />, root);
@@ -165,6 +175,10 @@ describe("ControlHubPanel", () => {
 
     await act(async () => (q(root, "wxsync-sync-devices") as HTMLButtonElement).click());
     expect(calls).toContainEqual(["sync.start", { customerId: "c1", kind: "devices" }]);
+    await vi.waitFor(async () => {
+      await act(async () => {});
+      expect(q(root, "wxsync-run-summary")).not.toBeNull();
+    });
   });
 
   it("exports the devices with their SIP details and the hierarchy, and offers neither rotation to a viewer", async () => {
