@@ -486,7 +486,7 @@ describe("partner-managed devices", () => {
     }
     for (const [i, id] of partnerHere.slice(0, 25).entries())
       expect(await sipValid(id, passwords[i]!)).toBe(true);
-    // Generated here ("local"), each meets Webex's SIP password rules, and no two are the same.
+    // Generated here ("local"), each meets the SIP password rules, and no two are the same.
     expect(passwords.filter((p) => sipPasswordProblems(p).length > 0)).toEqual([]);
     expect(new Set(passwords).size).toBe(passwords.length);
 

@@ -1,10 +1,11 @@
 /**
  * @module sip/password
- * SIP passwords for third-party devices, generated locally. The rules are Webex Calling's for device SIP
- * passwords (at least 8 characters with a lower-case and an upper-case letter, a digit and a special
- * character, not containing the SIP user name forwards or backwards) plus two of our own that only make
- * guessing harder: no character three times in a row, no run of three consecutive letters or digits (abc, 321).
- * A password that meets ours therefore meets Webex's. Randomness is injected: core uses no platform API.
+ * SIP passwords for third-party devices, generated locally. The API spec states no rule beyond its example
+ * (`Test4Password123&`); these follow the password settings Webex Calling applies to SIP credentials as we
+ * understand them (at least 8 characters with a lower-case and an upper-case letter, a digit and a special
+ * character, not containing the SIP user name forwards or backwards) plus two of our own that only make guessing
+ * harder: no character three times in a row, no run of three consecutive letters or digits (abc, 321). Generated
+ * passwords are 24 characters. Randomness is injected: core uses no platform API.
  */
 
 export const SIP_PASSWORD_MIN = 8;
