@@ -13,6 +13,14 @@ export async function mintToken(sim: Simulator, body: Record<string, unknown> = 
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
+/** A quiet simulator with one customer org of `users` users, a token, and the org's `orgId=` query. */
+export async function customerSim(users: number) {
+  const sim = quietSim({ customers: [users] });
+  const token = await mintToken(sim);
+  const org = sim.sim.tenant.customers[0]!;
+  return { sim, token, org, q: `orgId=${org.id}` };
+}
+
 /** Calls the simulator like a Webex client: absolute or /v1-relative URL, bearer token. */
 export function call(sim: Simulator, token: string, path: string, init: RequestInit = {}): Promise<Response> {
   const url = path.startsWith("http") ? path : `${BASE}/v1${path}`;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Simulator } from "../app.ts";
 import type { Obj } from "../tenant/collection.ts";
 import type { Org } from "../tenant/types.ts";
-import { call, mintToken, quietSim } from "../testkit.ts";
+import { call, customerSim, mintToken } from "../testkit.ts";
 
 let sim: Simulator;
 let token: string;
@@ -10,10 +10,7 @@ let org: Org;
 let q: string;
 
 beforeEach(async () => {
-  sim = quietSim({ customers: [60] });
-  token = await mintToken(sim);
-  org = sim.sim.tenant.customers[0]!;
-  q = `orgId=${org.id}`;
+  ({ sim, token, org, q } = await customerSim(60));
 });
 
 const post = (path: string, body?: unknown, t = token) =>
