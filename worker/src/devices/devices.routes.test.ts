@@ -478,6 +478,16 @@ describe("partner-managed devices", () => {
     // What wxsync holds is what each phone now registers with.
     const items = await all(`${base()}/sip-rotations/${job.id}/devices`);
     expect(items.every((i) => i.state === "done" && i.trackingId)).toBe(true);
+    // The same per-device results as a CSV for the administrator's records.
+    const [header, ...csvRows] = parse(
+      await (await call(`${base()}/sip-rotations/${job.id}/devices.csv`, { headers: viewer })).text(),
+    ) as string[][];
+    expect(csvRows).toHaveLength(items.length);
+    const col = (name: string) => header!.indexOf(name);
+    for (const row of csvRows) {
+      const item = items.find((i) => i.deviceId === row[col("Device ID")])!;
+      expect([row[col("Result")], row[col("Webex tracking ID")]]).toEqual(["done", item.trackingId]);
+    }
     const passwords: string[] = [];
     for (const id of partnerHere) {
       const r = await json<Revealed>(await reveal(id));

@@ -4,12 +4,15 @@
  * cancel.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import { type CsvColumn, everyPage } from "@wxsync/core/csv";
 import { and, eq, sql } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
 import type { App } from "../lib/app-env.ts";
+import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError } from "../lib/errors.ts";
-import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
+import { csvTwin } from "../lib/exports.ts";
+import { MAX_PAGE, pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
@@ -19,6 +22,7 @@ import {
   sipRotationJobs as jobs,
   ROTATION_ITEM_STATES,
   ROTATION_JOB_STATUSES,
+  type SipRotationItemRow,
   type SipRotationJobRow,
 } from "./schema.ts";
 import { refusals, Source, tags } from "./shared.ts";
@@ -85,6 +89,44 @@ async function viewJob(services: Services, row: SipRotationJobRow): Promise<z.in
     },
   };
 }
+
+const ItemsQuery = z.object({
+  ...pagingShape(["deviceId"], "deviceId"),
+  state: z.enum(ROTATION_ITEM_STATES, { error: "must be pending, sent, done or failed" }).optional(),
+});
+
+/** One page of a job's devices; the JSON list and its CSV twin both read through here. */
+async function itemsPage(
+  services: Services,
+  jobId: string,
+  q: { sort?: string | undefined; cursor?: string | undefined; limit: number; state?: string | undefined },
+) {
+  const state = ROTATION_ITEM_STATES.find((s) => s === q.state);
+  const page = await pagedRows(services.db, items, {
+    columns: { deviceId: items.deviceId },
+    id: items.deviceId,
+    sort: q.sort,
+    defaultSort: "deviceId",
+    cursor: q.cursor,
+    limit: q.limit,
+    where: [eq(items.jobId, jobId), ...(state ? [eq(items.state, state)] : [])],
+  });
+  return { items: page.items.map(({ jobId: _job, ...item }) => item), nextCursor: page.nextCursor };
+}
+
+const ITEM_CSV_COLUMNS: CsvColumn<Omit<SipRotationItemRow, "jobId">>[] = [
+  { name: "deviceName", header: "Device" },
+  { name: "deviceId", header: "Device ID" },
+  { name: "mac", header: "MAC" },
+  { name: "locationId", header: "Location ID" },
+  { name: "state", header: "Result" },
+  { name: "attempts", header: "Attempts" },
+  { name: "trackingId", header: "Webex tracking ID" },
+  { name: "webexStatus", header: "Webex status" },
+  { name: "webexErrorCode", header: "Webex error code" },
+  { name: "message", header: "Message" },
+  { name: "endedAt", header: "Ended at" },
+];
 
 const JobParams = IdParam.extend({
   jobId: z.uuid({ error: "must be a job id (a UUID)" }).openapi({ param: { name: "jobId", in: "path" } }),
@@ -164,17 +206,21 @@ const routes = {
     tags,
     summary: "The result for each device of a bulk rotation",
     security: bearerSecurity,
-    request: {
-      params: JobParams,
-      query: z.object({
-        ...pagingShape(["deviceId"], "deviceId"),
-        state: z.enum(ROTATION_ITEM_STATES, { error: "must be pending, sent, done or failed" }).optional(),
-      }),
-    },
+    request: { params: JobParams, query: ItemsQuery },
     responses: {
       200: { description: "Devices", content: jsonContent(pageSchema(ItemSchema)) },
       ...errorResponses,
       ...refusals,
+    },
+  }),
+  itemsCsv: createRoute({
+    ...csvTwin(
+      { path: `${rotations}/{jobId}/devices`, tags, security: bearerSecurity },
+      "The result for each device of a bulk rotation, as CSV",
+    ),
+    request: {
+      params: JobParams,
+      query: ItemsQuery.omit({ limit: true, cursor: true }).extend({ bom: bomParam }),
     },
   }),
 };
@@ -241,19 +287,20 @@ export const registerRotationRoutes = (app: App) => {
     const { id, jobId } = c.req.valid("param");
     const customer = await loadCustomer(services, c.var.principal, id);
     const job = await loadJob(services, customer.id, jobId);
-    const q = c.req.valid("query");
-    const page = await pagedRows(services.db, items, {
-      columns: { deviceId: items.deviceId },
-      id: items.deviceId,
-      sort: q.sort,
-      defaultSort: "deviceId",
-      cursor: q.cursor,
-      limit: q.limit,
-      where: [eq(items.jobId, job.id), ...(q.state ? [eq(items.state, q.state)] : [])],
+    return c.json(await itemsPage(services, job.id, c.req.valid("query")), 200);
+  });
+
+  app.openapi(routes.itemsCsv, async (c) => {
+    const { services } = c.var;
+    const { id, jobId } = c.req.valid("param");
+    const customer = await loadCustomer(services, c.var.principal, id);
+    const job = await loadJob(services, customer.id, jobId);
+    const { bom, ...filters } = c.req.valid("query");
+    return csvResponse(c, {
+      fileName: csvFileName([customer.name, "SipRotation", job.id.slice(0, 8)], services.now()),
+      columns: ITEM_CSV_COLUMNS,
+      bom: bom === "true",
+      pages: everyPage((cursor) => itemsPage(services, job.id, { ...filters, limit: MAX_PAGE, cursor })),
     });
-    return c.json(
-      { items: page.items.map(({ jobId: _job, ...item }) => item), nextCursor: page.nextCursor },
-      200,
-    );
   });
 };
