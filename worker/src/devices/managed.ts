@@ -65,20 +65,24 @@ export function requirePartnerManaged(device: ManagedDevice): ManagedDevice {
   return device;
 }
 
-/** The customer's partner-managed devices: all, at one location, or these ones. */
+/** The customer's partner-managed devices in DeviceCallingDetails: all, at one location, or these ones. */
+export function partnerManagedWhere(customerId: string, location?: string, deviceIds?: string[]) {
+  const where: SQL[] = [eq(details.customerId, customerId), sql`${managedBy} = 'PARTNER'`];
+  if (location) where.push(sql`${locationId} = ${location}`);
+  if (deviceIds) where.push(inList(details.id, deviceIds));
+  return and(...where);
+}
+
 export async function partnerManagedDevices(
   services: Services,
   customerId: string,
   location?: string,
   deviceIds?: string[],
 ) {
-  const where: SQL[] = [eq(details.customerId, customerId), sql`${managedBy} = 'PARTNER'`];
-  if (location) where.push(sql`${locationId} = ${location}`);
-  if (deviceIds) where.push(inList(details.id, deviceIds));
   const rows = await services.db
     .select(COLUMNS)
     .from(details)
-    .where(and(...where))
+    .where(partnerManagedWhere(customerId, location, deviceIds))
     .orderBy(details.id)
     .all();
   return rows.map(view);

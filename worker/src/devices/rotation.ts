@@ -9,7 +9,7 @@
  * - a password is recorded as the device's only if it is still the one that was sent.
  */
 import { mapGoverned } from "@wxsync/core/sync";
-import { and, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { ApiPrincipal } from "../api-keys/principal.ts";
 import { type CustomerRow, customers } from "../customers/schema.ts";
 import { defaultSyncNames } from "../customers/service.ts";
@@ -17,7 +17,7 @@ import { ApiError, uniqueViolation } from "../lib/errors.ts";
 import type { Services } from "../lib/services.ts";
 import { writeLog } from "../logs/write.ts";
 import { webexDeviceCallingDetails as details, modelColumn } from "../sync/tables.ts";
-import { partnerManagedDevices } from "./managed.ts";
+import { partnerManagedDevices, partnerManagedWhere } from "./managed.ts";
 import { rotateItem } from "./rotate-item.ts";
 import {
   sipRotationItems as items,
@@ -37,15 +37,6 @@ export const STALE_JOB_MS = 10 * 60_000;
 /** Runners started for one job before it is failed instead of resumed again (a fault that repeats). */
 export const MAX_RESUMES = 12;
 
-const managedHere = (customerId: string, locationId: string | undefined) => {
-  const where: SQL[] = [
-    eq(details.customerId, customerId),
-    sql`${modelColumn(details, "managedBy")} = 'PARTNER'`,
-  ];
-  if (locationId) where.push(sql`${modelColumn(details, "locationId")} = ${locationId}`);
-  return and(...where);
-};
-
 export async function startRotationJob(
   services: Services,
   principal: ApiPrincipal,
@@ -56,7 +47,7 @@ export async function startRotationJob(
   const count = await services.db
     .select({ n: sql<number>`count(*)` })
     .from(details)
-    .where(managedHere(customer.id, locationId))
+    .where(partnerManagedWhere(customer.id, locationId))
     .get();
   const total = count?.n ?? 0;
   if (total === 0)
@@ -85,7 +76,7 @@ export async function startRotationJob(
     resumes: 0,
     updatedAt: stamp,
   };
-  const where = managedHere(customer.id, locationId);
+  const where = partnerManagedWhere(customer.id, locationId);
   try {
     // Three statements whatever the number of devices: each device's row and its credential row (the runner
     // then only ever updates one, under its lease).
