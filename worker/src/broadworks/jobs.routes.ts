@@ -9,7 +9,8 @@ import { requireRole } from "../api-keys/auth.ts";
 import { requireAllCustomers } from "../customers/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
-import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
+import { jobReadRoutes } from "../lib/job-routes.ts";
+import { pagedRows } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { loadPartner } from "../partners/partner.ts";
@@ -105,10 +106,6 @@ export function viewJob(row: BwJobRow): z.infer<typeof JobSchema> {
   };
 }
 
-const JobParams = IdParam.extend({
-  jobId: z.uuid({ error: "must be a job id (a UUID)" }).openapi({ param: { name: "jobId", in: "path" } }),
-});
-
 const routes = {
   create: createRoute({
     method: "post",
@@ -145,31 +142,15 @@ const routes = {
       ...missing,
     },
   }),
-  list: createRoute({
-    method: "get",
+  ...jobReadRoutes({
     path: base,
     tags,
-    summary: "The partner's sync-all jobs, newest first",
-    security: bearerSecurity,
-    request: { params: IdParam, query: z.object(pagingShape(["createdAt"], "-createdAt")) },
-    responses: {
-      200: { description: "Jobs", content: jsonContent(pageSchema(JobSchema)) },
-      ...errorResponses,
-      ...missing,
+    schema: JobSchema,
+    summaries: {
+      list: "The partner's sync-all jobs, newest first",
+      get: "One sync-all job with its progress per enterprise and cluster",
     },
-  }),
-  get: createRoute({
-    method: "get",
-    path: `${base}/{jobId}`,
-    tags,
-    summary: "One sync-all job with its progress per enterprise and cluster",
-    security: bearerSecurity,
-    request: { params: JobParams },
-    responses: {
-      200: { description: "The job", content: jsonContent(JobSchema) },
-      ...errorResponses,
-      ...missing,
-    },
+    errors: missing,
   }),
 };
 

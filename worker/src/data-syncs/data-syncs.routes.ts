@@ -3,11 +3,10 @@
  * Data syncs (which models, and how), the two ways VOSS starts a sync, and model type lists.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { SPARK_DATA_ALL_MTL, SPARK_DATA_SYNC_ORDER, SPARK_DATA_SYNC_ORDER_NAME } from "@wxsync/core/models";
+import { SPARK_DATA_ALL_MTL, SPARK_DATA_SYNC_ORDER } from "@wxsync/core/models";
 import { and, eq } from "drizzle-orm";
 import { requireRole } from "../api-keys/auth.ts";
 import { loadCustomer } from "../customers/access.ts";
-import type { CustomerRow } from "../customers/schema.ts";
 import { defaultSyncNames } from "../customers/service.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError, uniqueViolation } from "../lib/errors.ts";
@@ -15,33 +14,12 @@ import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
-import { modelsOf, startRun } from "../sync/runs.ts";
+import { startRun } from "../sync/runs.ts";
 import { type DataSyncRow, dataSyncs, modelTypeLists } from "./schema.ts";
+import { DataSyncSchema, view } from "./view.ts";
 
 const tags = ["Data syncs"];
 const ModelEnum = z.enum(SPARK_DATA_SYNC_ORDER);
-
-const DataSyncSchema = z
-  .object({
-    id: z.string(),
-    customerId: z.string(),
-    name: z.string(),
-    modelTypeList: z.string(),
-    models: z.array(z.string()).openapi({ description: "The models this sync runs, in SparkDataSyncOrder." }),
-    syncOrder: z.literal(SPARK_DATA_SYNC_ORDER_NAME),
-    builtIn: z.enum(["all", "users", "devices"]).nullable().openapi({
-      description:
-        "Which of the syncs made with the customer this is: `all` (SyncSpark<Name>), `users` (SyncSparkUsers<Name>), `devices` (SyncSparkDevices<Name>, partner-managed device details); null for one made later.",
-    }),
-    quickImport: z.boolean(),
-    refreshExisting: z.boolean(),
-    allowAdd: z.boolean(),
-    allowUpdate: z.boolean(),
-    allowRemove: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi("DataSync");
 
 const DataSyncInput = z
   .strictObject({
@@ -84,24 +62,6 @@ const conflict = {
 const notFound = {
   404: { description: "No such customer or data sync", content: errorResponses[401].content },
 };
-
-async function view(services: Services, row: DataSyncRow, customer: CustomerRow) {
-  const names = defaultSyncNames(customer.name);
-  const builtIn =
-    row.name === names.all
-      ? "all"
-      : row.name === names.users
-        ? "users"
-        : row.name === names.devices
-          ? "devices"
-          : null;
-  return {
-    ...row,
-    models: await modelsOf(services, row),
-    syncOrder: SPARK_DATA_SYNC_ORDER_NAME,
-    builtIn,
-  } as z.infer<typeof DataSyncSchema>;
-}
 
 async function loadSync(services: Services, customerId: string, syncId: string) {
   const row = await services.db

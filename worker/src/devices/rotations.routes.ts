@@ -12,7 +12,8 @@ import type { App } from "../lib/app-env.ts";
 import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError } from "../lib/errors.ts";
 import { csvTwin } from "../lib/exports.ts";
-import { MAX_PAGE, pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
+import { JobParams, jobReadRoutes } from "../lib/job-routes.ts";
+import { MAX_PAGE, pagedRows, pageSchema } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
@@ -22,10 +23,6 @@ import { sipRotationJobs as jobs } from "./schema.ts";
 import { refusals, Source, tags } from "./shared.ts";
 
 const rotations = "/api/v1/customers/{id}/sip-rotations";
-
-const JobParams = IdParam.extend({
-  jobId: z.uuid({ error: "must be a job id (a UUID)" }).openapi({ param: { name: "jobId", in: "path" } }),
-});
 
 const routes = {
   start: createRoute({
@@ -55,31 +52,15 @@ const routes = {
       ...refusals,
     },
   }),
-  list: createRoute({
-    method: "get",
+  ...jobReadRoutes({
     path: rotations,
     tags,
-    summary: "The customer's bulk rotations, newest first",
-    security: bearerSecurity,
-    request: { params: IdParam, query: z.object(pagingShape(["createdAt"], "-createdAt")) },
-    responses: {
-      200: { description: "Jobs", content: jsonContent(pageSchema(JobSchema)) },
-      ...errorResponses,
-      ...refusals,
+    schema: JobSchema,
+    summaries: {
+      list: "The customer's bulk rotations, newest first",
+      get: "One bulk rotation and its progress",
     },
-  }),
-  get: createRoute({
-    method: "get",
-    path: `${rotations}/{jobId}`,
-    tags,
-    summary: "One bulk rotation and its progress",
-    security: bearerSecurity,
-    request: { params: JobParams },
-    responses: {
-      200: { description: "The job", content: jsonContent(JobSchema) },
-      ...errorResponses,
-      ...refusals,
-    },
+    errors: refusals,
   }),
   cancel: createRoute({
     method: "post",
