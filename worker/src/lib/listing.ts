@@ -32,9 +32,43 @@ export const pageLimit = (fallback = 100) =>
       description: `Items per page, 1-${MAX_PAGE}.`,
     });
 
+/**
+ * What a cursor carries: the sort it was issued for, the last row's sort value and its id. Parsed, not cast:
+ * a caller can send any JSON, and an object or array reaching the SQL would be a server error, not a 400.
+ */
+const CursorShape = z.strictObject({
+  s: z.string().max(200),
+  v: z.union([z.string(), z.number(), z.null()]),
+  id: z.union([z.string(), z.number()]),
+});
+type Cursor = z.infer<typeof CursorShape>;
+
+// base64url of UTF-8 JSON: opaque to callers, safe in a query string without escaping.
+function encode(c: Cursor): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(JSON.stringify(c))) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+/** The cursor `value` encodes, or null when it is not one this API issued (any other text, JSON or shape). */
+function readCursor(value: string): Cursor | null {
+  let json: unknown;
+  try {
+    const binary = atob(value.replaceAll("-", "+").replaceAll("_", "/"));
+    const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
+  } catch {
+    return null;
+  }
+  const parsed = CursorShape.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
 export const cursorParam = z
   .string()
   .max(2000, "is not a cursor this API issued")
+  // Checked here, with the other parameters, so every list refuses a forged cursor the same way.
+  .refine((value) => readCursor(value) !== null, "is not a cursor this API issued")
   .optional()
   .openapi({ description: "`nextCursor` of the previous page; absent for the first page." });
 
@@ -59,36 +93,23 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
       .openapi({ description: "Pass as `cursor` for the next page; null at the end." }),
   });
 
-type Cursor = { s: string; v: unknown; id: string | number };
-
-// base64url of UTF-8 JSON: opaque to callers, safe in a query string without escaping.
-function encode(c: Cursor): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(JSON.stringify(c))) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
-function parseCursor(value: string): unknown {
-  const binary = atob(value.replaceAll("-", "+").replaceAll("_", "/"));
-  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-  return JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
-}
-
 function decode(value: string, sortName: string): Cursor {
-  let c: Partial<Cursor>;
-  try {
-    c = parseCursor(value) as Partial<Cursor>;
-  } catch {
-    throw new ApiError("BAD_REQUEST", "query.cursor: not a cursor this API issued");
-  }
-  if (typeof c !== "object" || c === null || (typeof c.id !== "string" && typeof c.id !== "number"))
-    throw new ApiError("BAD_REQUEST", "query.cursor: not a cursor this API issued");
+  const c = readCursor(value);
+  if (!c) throw new ApiError("BAD_REQUEST", "query.cursor: is not a cursor this API issued");
   if (c.s !== sortName)
     throw new ApiError(
       "BAD_REQUEST",
       `query.cursor: was issued for sort=${c.s}; start again without a cursor`,
     );
-  return c as Cursor;
+  return c;
+}
+
+/** A row's sort value as a cursor carries it: SQLite's own scalar types (booleans are stored as 1 and 0). */
+function sortValue(value: unknown, sortName: string): Cursor["v"] {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  throw new Error(`sort=${sortName} reads a ${typeof value}; a cursor holds text or numbers only`);
 }
 
 export type Keyset = {
@@ -116,7 +137,8 @@ export function keyset(options: {
 }): Keyset {
   const sort = options.sort ?? options.defaultSort;
   const sortName = sort.replace(/^-/, "");
-  const column = options.columns[sortName];
+  // Own keys only: `sort=constructor` must not find Object.prototype's member and sort by it.
+  const column = Object.hasOwn(options.columns, sortName) ? options.columns[sortName] : undefined;
   if (!column)
     throw new ApiError(
       "BAD_REQUEST",
@@ -150,7 +172,7 @@ export function keyset(options: {
       const last = items.at(-1);
       const next =
         rows.length > limit && last
-          ? encode({ s: sort, v: last[sortName] ?? null, id: last[idField] as string | number })
+          ? encode({ s: sort, v: sortValue(last[sortName], sortName), id: last[idField] as string | number })
           : null;
       return { items, nextCursor: next };
     },
@@ -162,7 +184,7 @@ export function equalities(filters: Record<string, unknown>, columns: Record<str
   const out: SQL[] = [];
   for (const [name, value] of Object.entries(filters)) {
     if (value === undefined) continue;
-    const column = columns[name];
+    const column = Object.hasOwn(columns, name) ? columns[name] : undefined;
     if (!column) continue;
     out.push(value === "" ? sql`${column} IS NULL` : sql`${column} = ${value}`);
   }
