@@ -4,14 +4,37 @@
  * and a guard against formula injection. Pure functions, so the worker and the extension write the same CSV.
  */
 
-/** A leading character that makes Excel, Sheets or LibreOffice evaluate a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/*
+ * The formula guard follows OWASP's CSV injection advice: a cell a spreadsheet would evaluate gets a leading
+ * apostrophe, which Excel, Sheets and LibreOffice take as "this cell is text" and do not display.
+ * - Formula characters: = + - @ and their full-width forms ＝ ＋ － ＠ (East Asian input methods type these,
+ *   and Excel evaluates them like the ASCII ones).
+ * - Spreadsheets skip leading whitespace before deciding, so the first character that is not whitespace
+ *   counts: spaces, tabs, line breaks, NBSP and the other Unicode spaces, and the zero-width ones.
+ * - A cell starting with tab, CR or NUL is guarded whatever follows (OWASP; ASVS 1.2.10 adds NUL).
+ * - A cell holding a separator (, ; tab |) whose later segment, after optional whitespace, starts with a
+ *   formula character is guarded as a whole: a reader that splits the cell there would otherwise start a
+ *   new cell with a formula. The apostrophe marks the whole cell as text for readers that keep it whole
+ *   (every reader of this file as written: comma-separated, RFC 4180 quotes). We do not rewrite text inside
+ *   a cell, so a reader set to split on another delimiter must be pointed at ours (Excel: Data → From
+ *   Text/CSV, delimiter Comma).
+ *
+ * Numbers: a JSON number is written as it is (-5 stays -5): a number cell cannot hold a formula. Text that
+ * looks like a number is guarded like any other text, OWASP's advice, and we keep it for phone numbers on
+ * purpose: Excel turns an unguarded "+14085550100" into a number (the + gone, long ones in scientific
+ * notation) and takes "+1 408 555 0100" for a formula, while "'+14085550100" shows exactly +14085550100.
+ * A program reading the file drops the one leading apostrophe, or reads the JSON API, which has the raw value.
+ */
+const FORMULA = "=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20";
+const SPACE = "\\s\\u200B-\\u200D\\u2060";
+const FORMULA_START = new RegExp(`^(?:[\\t\\r\\0]|[${SPACE}]*[${FORMULA}])`, "u");
+const FORMULA_AFTER_SEPARATOR = new RegExp(`[,;\\t|][${SPACE}]*[${FORMULA}]`, "u");
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * Text for one cell. Lists become "a; b", objects "key: value" pairs, so a user's phone numbers, licences
- * and roles read in one cell. Strings a spreadsheet would run as a formula get a leading apostrophe
- * (OWASP's advice): "+14085550100" arrives as "'+14085550100" — the JSON API has the raw value.
+ * and roles read in one cell. Text a spreadsheet would run as a formula gets a leading apostrophe (the
+ * formula guard above): "+14085550100" arrives as "'+14085550100" — the JSON API has the raw value.
  * Numbers and booleans are written as they are: a negative number is data, not a formula.
  */
 export function cellText(value: unknown): string {
@@ -35,7 +58,7 @@ function flatText(value: unknown): string {
 }
 
 function guard(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) || FORMULA_AFTER_SEPARATOR.test(text) ? `'${text}` : text;
 }
 
 /** One field, quoted when it holds a quote, comma or line break (RFC 4180 §2.6–2.7). */
