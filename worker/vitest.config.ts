@@ -43,6 +43,8 @@ export default defineConfig(async () => {
             CORS_ORIGINS: TEST_EXTENSION_ORIGIN,
             // High enough for the fuzz test's thousands of requests; rate-limit tests give their key its own limit.
             RATE_LIMIT_PER_MINUTE: "100000",
+            // Every test file's bad keys come from one address; the throttle's tests set their own limit.
+            AUTH_FAILURES_PER_MINUTE: "100000",
           },
           // Every fetch the worker (and its Workflows) makes goes to the simulator, so the code under test
           // runs exactly as in production, with only WEBEX_API_BASE different.

@@ -36,6 +36,7 @@ import { registerLogRoutes } from "./logs/logs.routes.ts";
 import { registerNotificationRoutes } from "./notifications/notifications.routes.ts";
 import { registerConnectRoutes } from "./oauth/connect.routes.ts";
 import { registerPartnerRoutes } from "./partners/partners.routes.ts";
+import { throttleFailedAuth } from "./rate-limit/auth-failures.ts";
 import { rateLimit } from "./rate-limit/middleware.ts";
 import { registerReportRoutes } from "./reports/reports.routes.ts";
 import { registerStatusPage } from "./status/status.route.ts";
@@ -71,6 +72,8 @@ export function createApp(deps: WorkerDeps = {}) {
     }),
   );
   app.use("/api/*", corsForOrigins());
+  // A client that keeps failing to authenticate is refused before its key is even looked up.
+  app.use("/api/v1/*", throttleFailedAuth({ publicPaths: PUBLIC_PATHS }));
   app.use("/api/v1/*", apiKeyAuth({ publicPaths: PUBLIC_PATHS }));
   app.use("/api/v1/*", rateLimit());
   app.use("/api/v1/*", utf8JsonBodies());

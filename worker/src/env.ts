@@ -67,6 +67,12 @@ export const envSchema = z.object({
     .int("must be a whole number")
     .min(1, "must be at least 1")
     .default(600),
+  /** Failed sign-ins a client address may make at once and then per minute; 429 with Retry-After above. */
+  AUTH_FAILURES_PER_MINUTE: z.coerce
+    .number({ error: "must be a number of attempts" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .default(10),
   /** Counts each API key's requests; without it (local tools), rate limiting is off. */
   RATE_LIMITER: z
     .custom<DurableObjectNamespace<import("./rate-limit/limiter.ts").RateLimiter>>(

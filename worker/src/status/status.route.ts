@@ -3,11 +3,14 @@
  * `GET /`: a read-only status page for holders of an admin API key. Browsers can't put a Bearer header on a
  * page they navigate to, so this page (and only this page) also takes the key as the password of HTTP Basic
  * authentication. The API never does: credentials a browser remembers must not be able to change anything.
+ * Failed sign-ins are throttled per client and the key's per-minute limit applies, exactly as on the API.
  */
 import { isApiKeyFormat } from "@wxsync/core/api-keys";
 import type { Context } from "hono";
 import { findApiKey, principalOf, recordKeyUse } from "../api-keys/auth.ts";
 import type { App, AppEnv } from "../lib/app-env.ts";
+import { failureBudget, tooManyFailures } from "../rate-limit/auth-failures.ts";
+import { keyLimitReached, spendKeyRequest } from "../rate-limit/middleware.ts";
 import { VERSION } from "../version.ts";
 import { loadStatus } from "./status.data.ts";
 import { refusalPage, statusPage } from "./status.view.ts";
@@ -44,6 +47,13 @@ function refuse(c: Context<AppEnv>, status: 401 | 403, message: string) {
   return c.html(refusalPage(title, message), status, headers);
 }
 
+function slowDown(c: Context<AppEnv>, seconds: number, message: string) {
+  return c.html(refusalPage("Too many requests", message), 429, {
+    ...SECURITY_HEADERS,
+    "retry-after": String(seconds),
+  });
+}
+
 export const registerStatusPage = (app: App) =>
   app.get("/", async (c) => {
     const key = presentedKey(c.req.header("authorization"));
@@ -54,11 +64,20 @@ export const registerStatusPage = (app: App) =>
         "Sign in with any user name and a wxsync admin API key (wxs_...) as the password.",
       );
     }
+    // Like the API: a client that keeps presenting wrong keys is refused before its key is looked up.
+    const failures = failureBudget(c);
+    const wait = await failures?.wait();
+    if (wait) return slowDown(c, wait, tooManyFailures(wait));
     const row = isApiKeyFormat(key) ? await findApiKey(c.var.services.db, key) : null;
+    if (!row || row.revokedAt) await failures?.failed();
     if (!row)
       return refuse(c, 401, "That is not a wxsync API key: use an admin API key (wxs_...) as the password.");
     if (row.revokedAt) return refuse(c, 403, "This API key has been revoked.");
     const principal = principalOf(row);
+    // The page spends the key's requests like any API call: a browser's reloads count too.
+    const spent = await spendKeyRequest(c.env, principal);
+    if (spent && !spent.ok)
+      return slowDown(c, spent.retryAfterSeconds, keyLimitReached(spent.perMinute, spent.retryAfterSeconds));
     if (principal.role !== "admin") {
       return refuse(
         c,
