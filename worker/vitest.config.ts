@@ -41,6 +41,8 @@ export default defineConfig(async () => {
             WEBEX_CLIENT_ID: SIM_DEFAULT_CLIENT_ID,
             WEBEX_CLIENT_SECRET: SIM_DEFAULT_CLIENT_SECRET,
             CORS_ORIGINS: TEST_EXTENSION_ORIGIN,
+            // Local development: the worker's own origin is the one requests come to (https://wxsync.test).
+            LOCAL_DEV: "1",
             // High enough for the fuzz test's thousands of requests; rate-limit tests give their key its own limit.
             RATE_LIMIT_PER_MINUTE: "100000",
             // Every test file's bad keys come from one address; the throttle's tests set their own limit.

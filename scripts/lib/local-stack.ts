@@ -122,6 +122,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         `WEBEX_API_BASE:${simUrl}/v1`,
         "--var",
         `WEBEX_CLIENT_ID:${SIM_DEFAULT_CLIENT_ID}`,
+        // Local development: the worker's own origin is http://127.0.0.1:<port> (env.ts, PUBLIC_ORIGIN).
+        "--var",
+        "LOCAL_DEV:1",
         ...persistArgs(options.persistTo),
       ],
       { cwd: WORKER_DIR, env: wranglerEnv, ...output("worker") },

@@ -52,7 +52,27 @@ export const envSchema = z.object({
   /** The Webex integration wxsync's "Connect to Webex Control Hub" uses (developer.webex.com → My Apps). */
   WEBEX_CLIENT_ID: z.string().min(1).optional(),
   WEBEX_CLIENT_SECRET: z.string().min(1).optional(),
-  /** Defaults to <this worker's origin>/oauth/callback; must match the integration's redirect URI exactly. */
+  /**
+   * The worker's public origin (https://wxsync.example.com): the OAuth callback is <origin>/oauth/callback,
+   * and CORS trusts it as the worker's own. One setting rather than a required OAUTH_REDIRECT_URI, because
+   * CORS needs the origin too and the callback's path is ours. Outside local development, "Connect to Webex"
+   * refuses to start without it (or OAUTH_REDIRECT_URI): a request's Host header must not choose where Webex
+   * sends an authorization code.
+   */
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/, error: "must be an origin such as https://wxsync.example.com" })
+    .refine((value) => new URL(value).origin === value.replace(/\/$/, ""), {
+      error: "must be an origin only (scheme and host, no path), such as https://wxsync.example.com",
+    })
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  /**
+   * Set to 1 by `npm start` (scripts/lib/local-stack.ts) and the tests (vitest.config.ts), never in a deployed
+   * worker: the worker's own origin may then be the one a request came to (127.0.0.1:<port>, wxsync.test).
+   * Configured, never inferred from a request, which could claim any host.
+   */
+  LOCAL_DEV: z.stringbool({ error: "must be 1 (local development) or 0" }).default(false),
+  /** Overrides <PUBLIC_ORIGIN>/oauth/callback; must match the integration's redirect URI exactly. */
   OAUTH_REDIRECT_URI: z.url({ error: "must be an absolute URL" }).optional(),
   /** Log entries older than this many days are pruned by the cron trigger. */
   LOG_RETENTION_DAYS: z.coerce

@@ -23,6 +23,7 @@ import type { App, AppEnv } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { html, page } from "../lib/html.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
+import { ownOrigin } from "../lib/origin.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
 import { partners } from "../partners/schema.ts";
@@ -39,7 +40,7 @@ const connectResponses = {
   },
   302: { description: "Otherwise: a redirect to Webex's sign-in and consent page" },
   503: {
-    description: "The worker has no Webex integration configured",
+    description: "The worker has no Webex integration, or no public origin, configured",
     content: errorResponses[500].content,
   },
   ...errorResponses,
@@ -90,8 +91,17 @@ const callback = createRoute({
   },
 });
 
+/** Where Webex sends the administrator back: configured, never taken from a deployed worker's request. */
 function redirectUri(c: Context<AppEnv>) {
-  return c.var.services.env.OAUTH_REDIRECT_URI ?? `${new URL(c.req.url).origin}/oauth/callback`;
+  const { env } = c.var.services;
+  if (env.OAUTH_REDIRECT_URI) return env.OAUTH_REDIRECT_URI;
+  const origin = ownOrigin(env, c.req.url);
+  if (!origin)
+    throw new ApiError(
+      "SERVICE_UNAVAILABLE",
+      "Connecting needs the worker's public origin: set PUBLIC_ORIGIN (e.g. https://wxsync.example.com) in wrangler.jsonc vars, or OAUTH_REDIRECT_URI.",
+    );
+  return `${origin}/oauth/callback`;
 }
 
 async function startConnect(c: Context<AppEnv>, owner: GrantOwner) {

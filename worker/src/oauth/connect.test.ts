@@ -1,7 +1,9 @@
+import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, createKey } from "../../test/helpers.ts";
 import { connect, createCustomer, SIM, type SimOrg, sim, simOrgs, waitForRun } from "../../test/sim.ts";
+import worker from "../index.ts";
 
 let admin: Record<string, string>;
 let orgs: SimOrg[];
@@ -110,5 +112,51 @@ describe("Connect to Webex Control Hub", () => {
     for (const status of ["200", "400", "502"]) {
       expect(Object.keys(responses[status]?.content ?? {})).toEqual(["text/html"]);
     }
+  });
+});
+
+describe("the redirect URI of a deployed worker", () => {
+  /** As deployed: no LOCAL_DEV, so the request's own host never names the worker. */
+  const deployed = (vars: Record<string, string>) =>
+    ({ ...env, LOCAL_DEV: undefined, ...vars }) as unknown as Env;
+  const connectFrom = (host: string, id: string, bindings: Env) =>
+    worker.fetch(
+      new Request(`https://${host}/api/v1/customers/${id}/connect`, { headers: admin, redirect: "manual" }),
+      bindings,
+      createExecutionContext(),
+    );
+  let customerId: string;
+
+  beforeAll(async () => {
+    customerId = (await createCustomer(admin, "Origin Co", crypto.randomUUID(), { syncOnCreate: false })).id;
+  });
+
+  it("refuses to start the connect flow without PUBLIC_ORIGIN, naming it", async () => {
+    const res = await connectFrom("attacker.example", customerId, deployed({}));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({
+      error: { code: "SERVICE_UNAVAILABLE", message: expect.stringContaining("set PUBLIC_ORIGIN") },
+    });
+  });
+
+  it("sends Webex back to PUBLIC_ORIGIN, whatever host the request named", async () => {
+    const res = await connectFrom(
+      "attacker.example",
+      customerId,
+      deployed({ PUBLIC_ORIGIN: "https://wxsync.example.com" }),
+    );
+    expect(res.status).toBe(302);
+    const url = new URL(res.headers.get("location")!);
+    expect(url.searchParams.get("redirect_uri")).toBe("https://wxsync.example.com/oauth/callback");
+  });
+
+  it("takes OAUTH_REDIRECT_URI as it is when set", async () => {
+    const res = await connectFrom(
+      "attacker.example",
+      customerId,
+      deployed({ OAUTH_REDIRECT_URI: "https://sso.example.com/wxsync/oauth/callback" }),
+    );
+    const url = new URL(res.headers.get("location")!);
+    expect(url.searchParams.get("redirect_uri")).toBe("https://sso.example.com/wxsync/oauth/callback");
   });
 });
