@@ -21,7 +21,7 @@ import type { GrantOwner } from "../grants/store.ts";
 import { saveGrant } from "../grants/store.ts";
 import type { App, AppEnv } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
-import { html, page } from "../lib/html.ts";
+import { html, page, pageHeaders } from "../lib/html.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { ownOrigin } from "../lib/origin.ts";
 import { IdParam, jsonContent } from "../lib/params.ts";
@@ -132,7 +132,8 @@ async function loadOwner(services: Services, owner: GrantOwner) {
   return services.db.select().from(table).where(eq(table.id, owner.ownerId)).get();
 }
 
-const result = (
+/** A result page for the administrator's browser, which can run, load and frame nothing (pageHeaders). */
+const result = async (
   c: Context<AppEnv>,
   status: 200 | 400 | 404 | 502,
   title: string,
@@ -145,6 +146,7 @@ const result = (
       html`<h1 class="${status === 200 ? "ok" : "bad"}">${title}</h1><p>${message}</p>${detail ? html`<p class="muted">${detail}</p>` : ""}<p class="muted">You can close this tab.</p>`,
     ),
     status,
+    await pageHeaders(),
   );
 
 export const registerConnectRoutes = (app: App) => {

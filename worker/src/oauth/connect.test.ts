@@ -101,6 +101,26 @@ describe("Connect to Webex Control Hub", () => {
     expect(await (await call(`/oauth/callback?${forged}`)).text()).toContain("not one wxsync issued");
   });
 
+  it("serves its pages with a strict Content-Security-Policy, unframeable, without a Referer", async () => {
+    for (const query of ["state=nonsense", "error=access_denied", ""]) {
+      const res = await call(`/oauth/callback?${query}`);
+      expect(res.status).toBe(400);
+      const policy = res.headers.get("content-security-policy") ?? "";
+      for (const directive of [
+        "default-src 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'none'",
+        "base-uri 'none'",
+      ])
+        expect(policy).toContain(directive);
+      expect(policy).toMatch(/style-src 'sha256-[^']+'/);
+      expect(policy).not.toContain("unsafe-inline");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+  });
+
   it("answers the browser with a page, as the OpenAPI document says", async () => {
     const res = await call("/oauth/callback?state=nonsense");
     expect(res.status).toBe(400);

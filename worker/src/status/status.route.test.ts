@@ -97,6 +97,7 @@ describe("status page", () => {
       expect(res.headers.get("cache-control")).toBe("no-store");
       expect(res.headers.get("x-frame-options")).toBe("DENY");
       expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+      expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
       expect(await res.text()).toContain("admin API key");
     }
   });
@@ -121,6 +122,10 @@ describe("status page", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");
     expect(res.headers.get("cache-control")).toBe("no-store");
+    // Its styles are allowed by hash: nothing inline that the page did not ship itself.
+    expect(res.headers.get("content-security-policy")).toMatch(
+      /^default-src 'none'; style-src 'sha256-[^']+'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'$/,
+    );
     const page = await res.text();
 
     expect(page).not.toContain("<b>&</b>");

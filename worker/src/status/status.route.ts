@@ -9,19 +9,13 @@ import { isApiKeyFormat } from "@wxsync/core/api-keys";
 import type { Context } from "hono";
 import { findApiKey, principalOf, recordKeyUse } from "../api-keys/auth.ts";
 import type { App, AppEnv } from "../lib/app-env.ts";
+import { pageHeaders } from "../lib/html.ts";
 import { failureBudget, tooManyFailures } from "../rate-limit/auth-failures.ts";
 import { keyLimitReached, spendKeyRequest } from "../rate-limit/middleware.ts";
 import { VERSION } from "../version.ts";
 import { loadStatus } from "./status.data.ts";
-import { refusalPage, statusPage } from "./status.view.ts";
+import { refusalPage, STATUS_STYLE, statusPage } from "./status.view.ts";
 
-const SECURITY_HEADERS = {
-  "cache-control": "no-store",
-  "x-frame-options": "DENY",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-};
 const CHALLENGE = 'Basic realm="wxsync", charset="UTF-8"';
 
 /** The key from `Bearer <key>` or from the password of `Basic base64(user:key)`; the user name is ignored. */
@@ -41,15 +35,16 @@ export function presentedKey(header: string | undefined): string | null {
   return colon >= 0 ? decoded.slice(colon + 1) : null;
 }
 
-function refuse(c: Context<AppEnv>, status: 401 | 403, message: string) {
+async function refuse(c: Context<AppEnv>, status: 401 | 403, message: string) {
   const title = status === 401 ? "Sign in with an API key" : "Not allowed";
-  const headers = status === 401 ? { ...SECURITY_HEADERS, "www-authenticate": CHALLENGE } : SECURITY_HEADERS;
+  const headers = await pageHeaders();
+  if (status === 401) headers["www-authenticate"] = CHALLENGE;
   return c.html(refusalPage(title, message), status, headers);
 }
 
-function slowDown(c: Context<AppEnv>, seconds: number, message: string) {
+async function slowDown(c: Context<AppEnv>, seconds: number, message: string) {
   return c.html(refusalPage("Too many requests", message), 429, {
-    ...SECURITY_HEADERS,
+    ...(await pageHeaders()),
     "retry-after": String(seconds),
   });
 }
@@ -87,5 +82,5 @@ export const registerStatusPage = (app: App) =>
     }
     recordKeyUse(c, row.id);
     const data = await loadStatus(c.var.services, principal);
-    return c.html(statusPage(data, VERSION), 200, SECURITY_HEADERS);
+    return c.html(statusPage(data, VERSION), 200, await pageHeaders(STATUS_STYLE));
   });

@@ -19,11 +19,11 @@ const FINE_TOKENS = new Set(["ok", "refresh_due"]);
 const FINE_RUNS = new Set(["succeeded", "queued", "running"]);
 
 // The page's base style is narrow and plain; the tables here need the width and a few badges.
-const EXTRA_STYLE = html`<style>
+export const STATUS_STYLE = `
 body{max-width:96rem}.summary{display:flex;flex-wrap:wrap;gap:.5rem 2rem;padding:0;list-style:none}
 .summary b{font-size:1.2rem}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 small{display:block}td code{word-break:break-all;font-size:.75rem}.warn{color:#8a5a00}
-</style>`;
+`;
 
 /** "2025-03-01 14:05 UTC": unambiguous, and what an administrator would type into a log search. */
 export function utc(iso: string | null): string {
@@ -104,7 +104,7 @@ ${COUNTED.map(([, label]) => html`<th class="n">${label}</th>`)}<th class="n">Al
 <tbody>${data.customers.map((c) => customerRow(c, now))}</tbody></table>`;
   return page(
     "Status",
-    html`${EXTRA_STYLE}<h1>wxsync status</h1>
+    html`<h1>wxsync status</h1>
 <ul class="summary">
   <li>Customers <b>${summary.customers}</b></li>
   <li>Token problems <b class="${summary.tokenProblems > 0 ? "bad" : "ok"}">${summary.tokenProblems}</b></li>
@@ -118,6 +118,7 @@ ${COUNTED.map(([, label]) => html`<th class="n">${label}</th>`)}<th class="n">Al
 <h2>Customers</h2>
 ${customers}
 ${partnersSection(data)}`,
+    STATUS_STYLE,
   );
 }
 
