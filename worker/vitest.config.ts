@@ -4,8 +4,9 @@ import { tsImport } from "tsx/esm/api";
 import { defineConfig } from "vitest/config";
 import { TEST_EXTENSION_ORIGIN } from "./test/constants.ts";
 
-// A fixed, test-only key: 32 zero-free bytes, base64. Real deployments set their own with `wrangler secret put`.
-const TEST_TOKEN_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLTEyMzQ=";
+// A fixed, test-only key: 32 random bytes (openssl rand -base64 32), so it passes env.ts's strength rules like a
+// real one. Real deployments set their own with `wrangler secret put`.
+const TEST_TOKEN_ENCRYPTION_KEY = "snc0pe+pSooDOVamuKmCwcRg8TbpN+MYZed+GKlP4z0=";
 
 /** Where the worker under test finds Webex: the simulator, answering in this Node process. */
 export const SIM_ORIGIN = "http://webex-sim.test";

@@ -4,16 +4,30 @@
  * with a message that says what to set, instead of surfacing later as an undefined property deep in a request.
  */
 import { z } from "zod";
+import { keyProblem, MAKE_A_KEY } from "./vault/key-strength.ts";
 
-const base64Key32 = z
-  .string({ error: "is not set: run `openssl rand -base64 32 | wrangler secret put TOKEN_ENCRYPTION_KEY`" })
-  .refine((value) => {
-    try {
-      return atob(value).length === 32;
-    } catch {
-      return false;
-    }
-  }, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)");
+const NOT_SET = "is not set: run `openssl rand -base64 32 | wrangler secret put TOKEN_ENCRYPTION_KEY`";
+
+/** A vault key: 32 bytes of base64; `strength` also refuses keys a guesser could search (vault/key-strength.ts). */
+const vaultKey = (strength: boolean) =>
+  z.string({ error: NOT_SET }).superRefine((value, ctx) => {
+    const problem = keyProblem(value, { strength });
+    if (problem)
+      ctx.addIssue({
+        code: "custom",
+        message: `must be 32 random bytes, base64-encoded, and this one ${problem}: ${MAKE_A_KEY}`,
+      });
+  });
+
+/**
+ * Keys kept only to read values sealed before a rotation are held to the size rule, not the strength rule:
+ * moving a weak key here is how a deployment gets off it (tokens are re-sealed with the new key as they
+ * refresh), and refusing it would leave what it sealed unreadable. Nothing new is ever sealed with them.
+ */
+const previousKeys = z.record(
+  z.string().regex(/^\d+$/, "is not a key version (a whole number)"),
+  vaultKey(false),
+);
 
 export const envSchema = z.object({
   DB: z.custom<D1Database>(
@@ -35,19 +49,25 @@ export const envSchema = z.object({
   WEBEX_API_BASE: z
     .url({ error: "must be an absolute URL such as https://webexapis.com/v1" })
     .default("https://webexapis.com/v1"),
-  TOKEN_ENCRYPTION_KEY: base64Key32,
+  TOKEN_ENCRYPTION_KEY: vaultKey(true),
   /** Raise it when TOKEN_ENCRYPTION_KEY is replaced; the old key then moves to TOKEN_ENCRYPTION_PREVIOUS_KEYS. */
   TOKEN_ENCRYPTION_KEY_VERSION: z.coerce.number().int().positive().default(1),
   TOKEN_ENCRYPTION_PREVIOUS_KEYS: z
     .string()
     .default("{}")
     .transform((value, ctx) => {
+      let json: unknown;
       try {
-        return z.record(z.string().regex(/^\d+$/), base64Key32).parse(JSON.parse(value));
+        json = JSON.parse(value);
       } catch {
         ctx.addIssue({ code: "custom", message: 'must be JSON like {"1":"<old base64 key>"}' });
         return z.NEVER;
       }
+      const parsed = previousKeys.safeParse(json);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+      return z.NEVER;
     }),
   /** The Webex integration wxsync's "Connect to Webex Control Hub" uses (developer.webex.com → My Apps). */
   WEBEX_CLIENT_ID: z.string().min(1).optional(),
