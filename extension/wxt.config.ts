@@ -20,6 +20,8 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: "wxsync@wxsync.dev", strict_min_version: "115.0" } } }
       : { key: EXTENSION_PUBLIC_KEY }),
     permissions: ["storage"],
+    // The panel frame, and only it, may be loaded by admin.webex.com (the content script puts it there).
+    web_accessible_resources: [{ resources: ["panel.html"], matches: ["https://admin.webex.com/*"] }],
     // The worker's own origin is granted at run time from the options page; local workers are allowed in
     // development builds so `npm start` works without a prompt.
     host_permissions: [

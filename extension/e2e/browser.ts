@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
 
+export const EXTENSION_ID = "aiaaldgddgmfdcenglabnccahmakebko";
+
 import { findChromium } from "../../scripts/lib/chromium.ts";
 
 export function chromiumPath(): string {

@@ -3,13 +3,12 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type ExtensionBrowser, launchWithExtension } from "./browser.ts";
+import { EXTENSION_ID, type ExtensionBrowser, launchWithExtension } from "./browser.ts";
+import { panel, panelFrame } from "./panel.ts";
 import { api, connectThroughWebex, type SimOrg, simControl } from "./stack-api.ts";
 
-const EXTENSION_ID = "aiaaldgddgmfdcenglabnccahmakebko";
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(inject("artifactsDir"), `${name}.png`) });
-const panel = (page: Page, id: string) => page.getByTestId(id);
 
 let browser: ExtensionBrowser;
 let orgs: SimOrg[];
@@ -39,6 +38,14 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
+/** Opens an admin.webex.com page and waits for the wxsync panel's frame in it. */
+async function open(url: string) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await panelFrame(page);
+  return page;
+}
+
 describe("the extension in Control Hub", () => {
   it("options: Test connection says what is wrong, then who the key is and what it may do", async () => {
     const page = await browser.context.newPage();
@@ -63,8 +70,7 @@ describe("the extension in Control Hub", () => {
   });
 
   it("users page: Sync Webex App Users runs with a progress bar to the end, then the users CSV matches the API", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`https://admin.webex.com/users?orgId=${customer.orgUuid}`);
+    const page = await open(`https://admin.webex.com/users?orgId=${customer.orgUuid}`);
     await expect.poll(() => panel(page, "wxsync-customer").textContent(), { timeout: 20_000 }).toBe("Globex");
     await panel(page, "wxsync-sync-users").click();
     await panel(page, "wxsync-model-progress").first().waitFor({ timeout: 20_000 });
@@ -96,8 +102,7 @@ describe("the extension in Control Hub", () => {
   it("devices page: Sync partner devices, then rotate every partner-managed device's SIP password with progress", async () => {
     // A few more partner-managed phones than the small tenant has, so the rotation has something to show.
     await simControl("POST", "/orgs/0/third-party-devices", { count: 6 });
-    const page = await browser.context.newPage();
-    await page.goto(`https://admin.webex.com/devices?orgId=${customer.orgUuid}`);
+    const page = await open(`https://admin.webex.com/devices?orgId=${customer.orgUuid}`);
     await expect.poll(() => panel(page, "wxsync-customer").textContent(), { timeout: 20_000 }).toBe("Globex");
     await panel(page, "wxsync-sync-devices").click();
     await expect
@@ -144,15 +149,17 @@ describe("the extension in Control Hub", () => {
 
   it("a page that names no org asks which customer is on screen; a viewer key sees no operator buttons", async () => {
     await setSettings({ workerUrl: inject("workerUrl"), apiKey: inject("viewerKey") });
-    const page = await browser.context.newPage();
-    await page.goto("https://admin.webex.com/calling/numbers");
+    const page = await open("https://admin.webex.com/calling/numbers");
     const select = panel(page, "wxsync-customer-select");
     await select.waitFor({ timeout: 20_000 });
-    await select.selectOption(customer.id);
+    // Chosen with the keyboard, as a user would: the panel takes only trusted input (a script's
+    // selectOption() is not), and typing a name's first letter picks it.
+    await select.focus();
+    await select.press("G");
     await expect.poll(() => panel(page, "wxsync-customer").textContent()).toBe("Globex");
     expect(await panel(page, "wxsync-export").textContent()).toBe("Export number inventory (CSV)");
-    expect(await panel(page, "wxsync-sync-users").isDisabled()).toBe(true);
-    expect(await panel(page, "wxsync-sync-data").isDisabled()).toBe(true);
+    await expect.poll(() => panel(page, "wxsync-sync-users").isDisabled()).toBe(true);
+    await expect.poll(() => panel(page, "wxsync-sync-data").isDisabled()).toBe(true);
     expect(await panel(page, "wxsync-role-reason").textContent()).toContain("viewer key");
     await shot(page, "control-hub-viewer");
     // The choice is remembered for the tab.
@@ -164,8 +171,7 @@ describe("the extension in Control Hub", () => {
 
   it("the worker stopped (nothing answers at its address) shows the offline state, not a broken panel", async () => {
     await setSettings({ workerUrl: "http://127.0.0.1:9", apiKey: inject("adminKey") });
-    const page = await browser.context.newPage();
-    await page.goto(`https://admin.webex.com/users?orgId=${customer.orgUuid}`);
+    const page = await open(`https://admin.webex.com/users?orgId=${customer.orgUuid}`);
     await expect
       .poll(() => panel(page, "wxsync-offline").textContent(), { timeout: 20_000 })
       .toContain("wxsync is offline");
@@ -188,8 +194,7 @@ describe("the extension in Control Hub", () => {
     await simControl("POST", "/broadworks", { count: 2 });
     await api("POST", `/api/v1/partners/${partner.id}/broadworks/refresh`);
 
-    const page = await browser.context.newPage();
-    await page.goto("https://admin.webex.com/partner/customers");
+    const page = await open("https://admin.webex.com/partner/customers");
     const rows = panel(page, "wxsync-partner-enterprise");
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(4);
     expect(await panel(page, "wxsync-partner-customer").count()).toBeGreaterThanOrEqual(1);
@@ -286,8 +291,7 @@ describe("the extension in Control Hub", () => {
       `/api/v1/customers/${customer.id}/tokens/refresh`,
     );
     expect(refreshed).toMatchObject({ outcome: "revoked", customer: { tokenHealth: { status: "revoked" } } });
-    const page = await browser.context.newPage();
-    await page.goto(`https://admin.webex.com/users?orgId=${customer.orgUuid}`);
+    const page = await open(`https://admin.webex.com/users?orgId=${customer.orgUuid}`);
     await panel(page, "wxsync-token-warning").waitFor({ timeout: 20_000 });
     expect(await panel(page, "wxsync-token-warning").textContent()).toContain("connect the customer again");
     await shot(page, "control-hub-token-warning");

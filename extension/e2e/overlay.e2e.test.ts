@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type ExtensionBrowser, launchWithExtension } from "./browser.ts";
+import { EXTENSION_ID, type ExtensionBrowser, launchWithExtension } from "./browser.ts";
+import { panel, panelFrame } from "./panel.ts";
 
 describe("the overlay on admin.webex.com", () => {
   let browser: ExtensionBrowser;
@@ -17,7 +18,8 @@ describe("the overlay on admin.webex.com", () => {
   it("reports the worker's health on https://admin.webex.com/", async () => {
     const page = await browser.context.newPage();
     await page.goto("https://admin.webex.com/");
-    const health = page.getByTestId("wxsync-health");
+    await panelFrame(page);
+    const health = panel(page, "wxsync-health");
     await expect
       .poll(() => health.textContent(), { timeout: 20_000 })
       .toMatch(/^worker ok · v\d+\.\d+\.\d+ · database ok$/);
@@ -27,7 +29,7 @@ describe("the overlay on admin.webex.com", () => {
   });
 
   it("runs under the fixed id whose origin the worker allows (CORS)", async () => {
-    const id = "aiaaldgddgmfdcenglabnccahmakebko";
+    const id = EXTENSION_ID;
     expect(new URL(browser.background.url()).host).toBe(id);
     // The worker, configured by worker/wrangler.jsonc, allows exactly that origin. (Asked from here: a request
     // from the extension's own service worker rides on its host permission and carries no Origin to check.)
@@ -43,7 +45,8 @@ describe("the overlay on admin.webex.com", () => {
     await page.goto(`https://127.0.0.1:${inject("controlHubPort")}/`);
     await page.waitForLoadState("load");
     await page.waitForTimeout(500);
-    expect(await page.locator("wxsync-panel").count()).toBe(0);
+    expect(await page.locator("#wxsync-panel").count()).toBe(0);
+    expect(page.frames()).toHaveLength(1);
     await page.screenshot({ path: join(inject("artifactsDir"), "overlay-other-host.png") });
   });
 });

@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { trustedChange, trustedClick } from "../guard/testing.ts";
 import type { send as Send } from "../messaging/send.ts";
 import { pageContext } from "../page/context.ts";
 import { ControlHubPanel } from "./ControlHubPanel.tsx";
@@ -109,10 +110,7 @@ describe("ControlHubPanel", () => {
     const { send, calls } = fakeSend("operator");
     const root = await mount(send, "https://admin.webex.com/overview");
     const select = q(root, "wxsync-customer-select") as HTMLSelectElement;
-    await act(async () => {
-      select.value = "c2";
-      select.dispatchEvent(new Event("change"));
-    });
+    await trustedChange(select, "c2");
     await act(async () => {});
     expect(calls).toContainEqual(["tab.customer", { set: "c2" }]);
     expect(q(root, "wxsync-customer")?.textContent).toBe("Beta");
@@ -122,7 +120,7 @@ describe("ControlHubPanel", () => {
   it("runs Sync Webex App Users with a bar per model until the run ends, then shows what changed", async () => {
     const { send, calls } = fakeSend("operator");
     const root = await mount(send, `https://admin.webex.com/users?orgId=${uuid}`);
-    await act(async () => (q(root, "wxsync-sync-users") as HTMLButtonElement).click());
+    await trustedClick(q(root, "wxsync-sync-users"));
     await act(async () => {});
     expect(calls.some(([t, p]) => t === "sync.start" && (p as { kind: string }).kind === "users")).toBe(true);
     expect(q(root, "wxsync-model-progress")?.getAttribute("data-model")).toBe("User");
@@ -158,10 +156,10 @@ describe("ControlHubPanel", () => {
     });
     const root = await mount(send, `https://admin.webex.com/devices?orgId=${uuid}`);
     expect(q(root, "wxsync-export")?.textContent).toBe("Export devices (CSV)");
-    await act(async () => (q(root, "wxsync-rotate-all") as HTMLButtonElement).click());
+    await trustedClick(q(root, "wxsync-rotate-all"));
     // Nothing is sent before the confirmation.
     expect(calls.some(([t]) => t === "sip.rotateAll")).toBe(false);
-    await act(async () => (q(root, "wxsync-rotate-confirm") as HTMLButtonElement).click());
+    await trustedClick(q(root, "wxsync-rotate-confirm"));
     expect(calls).toContainEqual(["sip.rotateAll", { customerId: "c1" }]);
     await vi.waitFor(async () => {
       await act(async () => {});
@@ -173,7 +171,7 @@ describe("ControlHubPanel", () => {
     expect(calls.some(([t]) => t.includes("reveal"))).toBe(false);
     expect(root.textContent).not.toMatch(/password:/i);
 
-    await act(async () => (q(root, "wxsync-sync-devices") as HTMLButtonElement).click());
+    await trustedClick(q(root, "wxsync-sync-devices"));
     expect(calls).toContainEqual(["sync.start", { customerId: "c1", kind: "devices" }]);
     await vi.waitFor(async () => {
       await act(async () => {});
@@ -191,8 +189,8 @@ describe("ControlHubPanel", () => {
     const root = await mount(send, `https://admin.webex.com/devices?orgId=${uuid}`);
     expect((q(root, "wxsync-rotate-all") as HTMLButtonElement).disabled).toBe(true);
     expect((q(root, "wxsync-sync-devices") as HTMLButtonElement).disabled).toBe(true);
-    await act(async () => (q(root, "wxsync-export-sip") as HTMLButtonElement).click());
-    await act(async () => (q(root, "wxsync-export-hierarchy") as HTMLButtonElement).click());
+    await trustedClick(q(root, "wxsync-export-sip"));
+    await trustedClick(q(root, "wxsync-export-hierarchy"));
     expect(calls.filter(([t]) => t === "csv.get").map(([, p]) => (p as { path: string }).path)).toEqual([
       "/api/v1/customers/c1/models/DeviceCallingDetails.csv?bom=true",
       "/api/v1/customers/c1/hierarchy.csv?bom=true",

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
+import { useGate } from "../guard/gesture.tsx";
 import type { CustomerOverview } from "../messaging/protocol.ts";
 import type { send as Send } from "../messaging/send.ts";
 import { findCustomer, type PageContext } from "../page/context.ts";
@@ -17,6 +18,7 @@ type Load<T> =
 
 /** The panel on Control Hub pages: the customer org on screen, its syncs, its token, its exports. */
 export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPanelProps) {
+  const gate = useGate();
   const [customers, setCustomers] = useState<Load<Customer[]>>({ state: "loading" });
   const [who, setWho] = useState<Whoami | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
@@ -101,7 +103,7 @@ export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPane
           <select
             data-testid="wxsync-customer-select"
             value={customer?.id ?? ""}
-            onChange={(e) => pick(e.currentTarget.value)}
+            onChange={gate.read((e: Event) => pick((e.currentTarget as HTMLSelectElement).value))}
           >
             <option value="">Choose the customer on screen…</option>
             {list.map((c) => (
@@ -122,16 +124,16 @@ export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPane
             <button
               type="button"
               data-testid="wxsync-sync-users"
-              disabled={viewer || busy}
-              onClick={() => start("users")}
+              disabled={viewer || busy || Boolean(gate.blocked)}
+              onClick={gate.write(() => start("users"))}
             >
               Sync Webex App Users
             </button>
             <button
               type="button"
               data-testid="wxsync-sync-data"
-              disabled={viewer || busy}
-              onClick={() => start("data")}
+              disabled={viewer || busy || Boolean(gate.blocked)}
+              onClick={gate.write(() => start("data"))}
             >
               Run data sync
             </button>

@@ -1,5 +1,6 @@
 import { MODEL_NAMES } from "@wxsync/core/models";
 import { useState } from "preact/hooks";
+import { useGate } from "../guard/gesture.tsx";
 import type { send as Send } from "../messaging/send.ts";
 import { type ExportKind, exportPath, PAGE_EXPORTS, type PageKind } from "../page/context.ts";
 import { downloadText } from "../page/download.ts";
@@ -8,6 +9,7 @@ export type ExportsProps = { send: typeof Send; customerId: string; page: PageKi
 
 /** The export that fits the page, and a menu for every other model. */
 export function Exports({ send, customerId, page }: ExportsProps) {
+  const gate = useGate();
   const [choice, setChoice] = useState<ExportKind>("User");
   const [state, setState] = useState<string | null>(null);
   const fitting = page === "other" ? null : PAGE_EXPORTS[page];
@@ -23,7 +25,7 @@ export function Exports({ send, customerId, page }: ExportsProps) {
   return (
     <div class="wxsync-exports">
       {fitting && (
-        <button type="button" data-testid="wxsync-export" onClick={() => run(fitting.model)}>
+        <button type="button" data-testid="wxsync-export" onClick={gate.read(() => run(fitting.model))}>
           Export {fitting.label} (CSV)
         </button>
       )}
@@ -43,7 +45,7 @@ export function Exports({ send, customerId, page }: ExportsProps) {
           ))}
         </select>
       </label>
-      <button type="button" data-testid="wxsync-export-chosen" onClick={() => run(choice)}>
+      <button type="button" data-testid="wxsync-export-chosen" onClick={gate.read(() => run(choice))}>
         Export
       </button>
       {state && <p data-testid="wxsync-export-state">{state}</p>}

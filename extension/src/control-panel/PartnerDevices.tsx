@@ -5,6 +5,7 @@
  * their SIP details or the whole hierarchy. Passwords are never shown here: an admin reveals one through the API.
  */
 import { useEffect, useState } from "preact/hooks";
+import { useGate } from "../guard/gesture.tsx";
 import type { send as Send } from "../messaging/send.ts";
 import { downloadText } from "../page/download.ts";
 import type { SipRotation } from "../worker-api/schemas.ts";
@@ -18,7 +19,9 @@ export type PartnerDevicesProps = {
   pollMs: number;
 };
 
-export function PartnerDevices({ send, customerId, blocked, onSync, pollMs }: PartnerDevicesProps) {
+export function PartnerDevices({ send, customerId, blocked: why, onSync, pollMs }: PartnerDevicesProps) {
+  const gate = useGate();
+  const blocked = why ?? gate.blocked;
   const [confirming, setConfirming] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
   const [job, setJob] = useState<SipRotation | null>(null);
@@ -65,7 +68,12 @@ export function PartnerDevices({ send, customerId, blocked, onSync, pollMs }: Pa
     <section class="wxsync-devices" data-testid="wxsync-devices" aria-label="Partner-managed devices">
       <h3>Partner-managed devices</h3>
       <div class="wxsync-actions">
-        <button type="button" data-testid="wxsync-sync-devices" disabled={Boolean(blocked)} onClick={onSync}>
+        <button
+          type="button"
+          data-testid="wxsync-sync-devices"
+          disabled={Boolean(blocked)}
+          onClick={gate.write(onSync)}
+        >
           Sync partner devices
         </button>
         {!confirming ? (
@@ -73,13 +81,18 @@ export function PartnerDevices({ send, customerId, blocked, onSync, pollMs }: Pa
             type="button"
             data-testid="wxsync-rotate-all"
             disabled={Boolean(blocked) || running}
-            onClick={() => setConfirming(true)}
+            onClick={gate.write(() => setConfirming(true))}
           >
             Rotate SIP passwords…
           </button>
         ) : (
           <>
-            <button type="button" data-testid="wxsync-rotate-confirm" disabled={starting} onClick={rotate}>
+            <button
+              type="button"
+              data-testid="wxsync-rotate-confirm"
+              disabled={starting || Boolean(blocked)}
+              onClick={gate.write(rotate)}
+            >
               Rotate every partner-managed device's SIP password
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
@@ -118,14 +131,14 @@ export function PartnerDevices({ send, customerId, blocked, onSync, pollMs }: Pa
         <button
           type="button"
           data-testid="wxsync-export-sip"
-          onClick={() => onExport(`${base}/models/DeviceCallingDetails.csv?bom=true`)}
+          onClick={gate.read(() => onExport(`${base}/models/DeviceCallingDetails.csv?bom=true`))}
         >
           Export devices with SIP details (CSV)
         </button>
         <button
           type="button"
           data-testid="wxsync-export-hierarchy"
-          onClick={() => onExport(`${base}/hierarchy.csv?bom=true`)}
+          onClick={gate.read(() => onExport(`${base}/hierarchy.csv?bom=true`))}
         >
           Export hierarchy (CSV)
         </button>

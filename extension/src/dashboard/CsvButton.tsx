@@ -3,6 +3,7 @@
  * A button that asks the worker for one of its CSV exports and saves it, saying what happened.
  */
 import { useState } from "preact/hooks";
+import { useGate } from "../guard/gesture.tsx";
 import { downloadText } from "../page/download.ts";
 import { ask, type Send } from "./ask.ts";
 
@@ -17,6 +18,7 @@ export type CsvButtonProps = {
 };
 
 export function CsvButton({ send, path, label, testid, download = downloadText }: CsvButtonProps) {
+  const gate = useGate();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ text: string; failed: boolean } | null>(null);
 
@@ -32,7 +34,7 @@ export function CsvButton({ send, path, label, testid, download = downloadText }
 
   return (
     <span class="dash-csv">
-      <button type="button" data-testid={testid} disabled={busy} onClick={run}>
+      <button type="button" data-testid={testid} disabled={busy} onClick={gate.read(run)}>
         {busy ? "Preparing CSV…" : label}
       </button>
       {note && (

@@ -6,6 +6,7 @@
 import { type ComponentChild, render } from "preact";
 import { act } from "preact/test-utils";
 import { vi } from "vitest";
+import { trustedClick } from "../guard/testing.ts";
 import type { MessageType, Protocol } from "../messaging/protocol.ts";
 import type { Customer, LogEntry, Run } from "../worker-api/schemas.ts";
 import type { Send } from "./ask.ts";
@@ -105,7 +106,6 @@ export const one = (root: Element, testid: string) =>
   root.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
 
 export async function click(element: Element | null) {
-  if (!element) throw new Error("nothing to click");
-  await act(async () => (element as HTMLElement).click());
+  await trustedClick(element);
   await settle();
 }

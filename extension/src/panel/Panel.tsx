@@ -1,6 +1,8 @@
 import { describeHealth } from "@wxsync/core/health/describe";
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { NOT_VISIBLE, VisibilityProvider } from "../guard/gesture.tsx";
+import { watchVisibility } from "../guard/visibility.ts";
 import type { Protocol } from "../messaging/protocol.ts";
 
 type HealthAnswer = Protocol["worker.health"]["response"];
@@ -14,12 +16,24 @@ export type PanelProps = {
   children?: ComponentChildren;
   /** Partner Hub's tables need room: the panel may grow wider there. */
   wide?: boolean;
+  /** Tells whether the panel is truly visible (IntersectionObserver v2); replaced in tests. */
+  watch?: (target: Element, onChange: (visible: boolean) => void) => () => void;
 };
 
 /** The overlay shown on Control Hub pages: collapsible, out of the way, and honest about the worker's state. */
-export function Panel({ loadHealth, refreshMs = 30_000, children, wide = false }: PanelProps) {
+export function Panel({
+  loadHealth,
+  refreshMs = 30_000,
+  children,
+  wide = false,
+  watch = watchVisibility,
+}: PanelProps) {
   const [open, setOpen] = useState(true);
   const [health, setHealth] = useState<HealthAnswer | null>(null);
+  const [visible, setVisible] = useState(false);
+  const section = useRef<HTMLElement>(null);
+
+  useEffect(() => (section.current ? watch(section.current, setVisible) : undefined), [watch]);
 
   useEffect(() => {
     let alive = true;
@@ -40,6 +54,7 @@ export function Panel({ loadHealth, refreshMs = 30_000, children, wide = false }
   const status = health === null ? "checking" : health.ok && health.data.status === "ok" ? "ok" : "problem";
   return (
     <section
+      ref={section}
       class={wide ? "wxsync-panel wxsync-wide" : "wxsync-panel"}
       data-status={status}
       aria-label="wxsync"
@@ -59,7 +74,12 @@ export function Panel({ loadHealth, refreshMs = 30_000, children, wide = false }
                 ? describeHealth(health.data)
                 : health.error.message}
           </p>
-          {children}
+          {!visible && (
+            <p class="wxsync-warning" role="status" data-testid="wxsync-not-visible">
+              {NOT_VISIBLE}
+            </p>
+          )}
+          <VisibilityProvider visible={visible}>{children}</VisibilityProvider>
         </div>
       )}
     </section>

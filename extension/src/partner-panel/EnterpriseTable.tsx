@@ -4,6 +4,7 @@
  * errors explained, schedule, contact warnings, "Sync now", and under a row the answer to an action on it.
  */
 import { useEffect, useRef } from "preact/hooks";
+import { useGate } from "../guard/gesture.tsx";
 import type { BwEnterprise } from "../worker-api/schemas.ts";
 import { countText, dateTime, lastSyncEnd, userCounts } from "./format.ts";
 
@@ -87,6 +88,7 @@ function EnterpriseRow({
   onSyncNow,
   blocked,
 }: Props & { enterprise: BwEnterprise }) {
+  const gate = useGate();
   const counts = userCounts(e);
   const message = messages[e.id];
   const busy = syncing.has(e.id);
@@ -143,7 +145,7 @@ function EnterpriseRow({
             type="button"
             disabled={blocked !== null || busy}
             title={blocked ?? "Ask Webex for an on-demand sync of this enterprise"}
-            onClick={() => onSyncNow(e.id)}
+            onClick={gate.write(() => onSyncNow(e.id))}
             data-testid="wxsync-partner-sync-now"
           >
             {busy ? "Sending…" : "Sync now"}

@@ -4,6 +4,7 @@
  * disable directory sync in bulk, Sync now per row, "Sync all selected" as a polled job, and a CSV export.
  */
 import { useEffect, useState } from "preact/hooks";
+import { useGate } from "../guard/gesture.tsx";
 import { downloadText } from "../page/download.ts";
 import type { BwJob } from "../worker-api/schemas.ts";
 import { type BulkOutcome, BulkResults } from "./BulkResults.tsx";
@@ -15,7 +16,10 @@ import { useResult } from "./useResult.ts";
 type Props = { send: Send; partnerId: string; pollMs: number; blocked: string | null };
 type Notice = { tone: "ok" | "error"; text: string };
 
-export function Enterprises({ send, partnerId, pollMs, blocked }: Props) {
+export function Enterprises({ send, partnerId, pollMs, blocked: why }: Props) {
+  const gate = useGate();
+  // A viewer key, or a panel the user cannot see whole: the writing actions wait.
+  const blocked = why ?? gate.blocked;
   const [enterprises, reload] = useResult(() => ask(send, "bw.enterprises", { partnerId }), partnerId);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [messages, setMessages] = useState<Readonly<Record<string, RowMessage>>>({});
@@ -165,7 +169,7 @@ export function Enterprises({ send, partnerId, pollMs, blocked }: Props) {
           type="button"
           disabled={blocked !== null || none || busy !== null}
           title={operatorTitle("Turn directory sync on for the selected enterprises")}
-          onClick={() => setDirectorySync(true)}
+          onClick={gate.write(() => setDirectorySync(true))}
           data-testid="wxsync-partner-enable"
         >
           Enable directory sync
@@ -174,7 +178,7 @@ export function Enterprises({ send, partnerId, pollMs, blocked }: Props) {
           type="button"
           disabled={blocked !== null || none || busy !== null}
           title={operatorTitle("Turn directory sync off for the selected enterprises")}
-          onClick={() => setDirectorySync(false)}
+          onClick={gate.write(() => setDirectorySync(false))}
           data-testid="wxsync-partner-disable"
         >
           Disable directory sync
@@ -183,7 +187,7 @@ export function Enterprises({ send, partnerId, pollMs, blocked }: Props) {
           type="button"
           disabled={blocked !== null || none || busy !== null || jobRunning}
           title={operatorTitle("Sync every selected enterprise, one at a time per cluster")}
-          onClick={syncAll}
+          onClick={gate.write(syncAll)}
           data-testid="wxsync-partner-sync-all"
         >
           Sync all selected
@@ -192,7 +196,7 @@ export function Enterprises({ send, partnerId, pollMs, blocked }: Props) {
           type="button"
           disabled={none || busy !== null}
           title={none ? "Select enterprises first" : "The last sync of the selected enterprises, as CSV"}
-          onClick={exportCsv}
+          onClick={gate.read(exportCsv)}
           data-testid="wxsync-partner-export"
         >
           Export CSV
@@ -201,7 +205,7 @@ export function Enterprises({ send, partnerId, pollMs, blocked }: Props) {
           type="button"
           disabled={blocked !== null || busy !== null}
           title={blocked ?? "Read every enterprise's directory sync state from Webex again"}
-          onClick={refresh}
+          onClick={gate.write(refresh)}
           data-testid="wxsync-partner-refresh"
         >
           {busy === "refresh" ? "Refreshing…" : "Refresh from Webex"}

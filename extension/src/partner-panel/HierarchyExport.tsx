@@ -4,10 +4,12 @@
  * SIP details, the way Phonism maps organizations to domains and locations to tenants.
  */
 import { useState } from "preact/hooks";
+import { useGate } from "../guard/gesture.tsx";
 import { downloadText } from "../page/download.ts";
 import { ask, type Send } from "./send.ts";
 
 export function HierarchyExport({ send, partnerId }: { send: Send; partnerId: string }) {
+  const gate = useGate();
   const [state, setState] = useState<string | null>(null);
   const run = async () => {
     setState("Preparing the CSV…");
@@ -20,7 +22,7 @@ export function HierarchyExport({ send, partnerId }: { send: Send; partnerId: st
   };
   return (
     <p class="wxsync-partner-hierarchy">
-      <button type="button" data-testid="wxsync-partner-hierarchy" onClick={run}>
+      <button type="button" data-testid="wxsync-partner-hierarchy" onClick={gate.read(run)}>
         Export hierarchy (CSV)
       </button>
       {state && <span data-testid="wxsync-partner-hierarchy-state"> {state}</span>}

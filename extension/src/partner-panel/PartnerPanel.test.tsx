@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { trustedClick } from "../guard/testing.ts";
 import type { BwEnterprise, BwJob, Customer } from "../worker-api/schemas.ts";
 import { type Answers, fakeSend } from "./fake-send.ts";
 import { PartnerPanel } from "./PartnerPanel.tsx";
@@ -126,7 +127,7 @@ const button = (id: string) => $(id) as HTMLButtonElement;
 const row = (id: string) => root.querySelector<HTMLElement>(`[data-enterprise-id=${id}]`)!;
 
 async function click(el: HTMLElement | null) {
-  await act(async () => el!.click());
+  await trustedClick(el);
   await settle();
 }
 
