@@ -56,6 +56,11 @@ describe("GET /api/v1/docs", () => {
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 
+  it("cannot be framed by another page", () => {
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+
   it("tells public operations from those needing an API key", () => {
     const section = (id: string) => page.slice(page.indexOf(`id="${id}"`)).split("</section>")[0];
     expect(section("op-get-api-v1-health")).toContain("Public: no API key needed.");

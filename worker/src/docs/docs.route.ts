@@ -19,8 +19,10 @@ const DOCUMENT_CONFIG = {
   },
 };
 
-// The page may only use what it carries itself.
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+// The page may only use what it carries itself, and no other page may frame it. Its style stays inline
+// rather than hashed: the page is rendered from the document, and nothing on it runs.
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
 
 const route = createRoute({
   method: "get",
@@ -42,6 +44,8 @@ export function registerDocs(app: App) {
   app.openapi(route, (c) => {
     rendered ??= renderDocs(app.getOpenAPI31Document(DOCUMENT_CONFIG));
     c.header("content-security-policy", CONTENT_SECURITY_POLICY);
+    c.header("x-frame-options", "DENY");
+    c.header("x-content-type-options", "nosniff");
     return c.html(rendered, 200);
   });
 }
