@@ -7,12 +7,12 @@ import { apiKeyHint, apiKeyRoles, generateApiKey, hashApiKey } from "@wxsync/cor
 import { eq, isNotNull, isNull } from "drizzle-orm";
 import { customers } from "../customers/schema.ts";
 import { inList } from "../db/in-list.ts";
+import { requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { cursorParam, pagedRows, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { jsonBody, jsonContent } from "../lib/params.ts";
-import { requireRole } from "./auth.ts";
 import { type ApiKeyRow, apiKeys } from "./schema.ts";
 
 const tags = ["API keys"];

@@ -4,14 +4,13 @@
  * public paths, and puts the caller's principal in `c.var.principal`.
  */
 
-import type { ApiKeyRole } from "@wxsync/core/api-keys";
 import { hashApiKey, isApiKeyFormat } from "@wxsync/core/api-keys";
 import { eq } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../db/client.ts";
+import type { ApiPrincipal } from "../lib/access.ts";
 import type { AppEnv } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
-import { type ApiPrincipal, roleAllows } from "./principal.ts";
 import { type ApiKeyRow, apiKeys } from "./schema.ts";
 
 export type ApiKeyAuthOptions = {
@@ -76,16 +75,3 @@ export const apiKeyAuth = ({ publicPaths }: ApiKeyAuthOptions): MiddlewareHandle
     return next();
   };
 };
-
-/** Refuses the request unless the caller's role is at least `needed`. Carries `role` so the docs can say it. */
-export const requireRole = (needed: ApiKeyRole): MiddlewareHandler<AppEnv> & { role: ApiKeyRole } =>
-  Object.assign(
-    async function requireRole(c: Context<AppEnv>, next: () => Promise<void>) {
-      const { role } = c.get("principal");
-      if (!roleAllows(role, needed)) {
-        throw new ApiError("FORBIDDEN", `This needs the ${needed} role; the API key has the ${role} role.`);
-      }
-      return next();
-    },
-    { role: needed },
-  );

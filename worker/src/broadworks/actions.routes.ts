@@ -6,7 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { setDirectorySync, syncExternalUser, syncNow } from "@wxsync/core/broadworks";
 import { WebexApiError } from "@wxsync/core/webex";
-import { requireRole } from "../api-keys/auth.ts";
+import { requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";

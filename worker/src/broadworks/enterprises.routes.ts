@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, type SQL } from "drizzle-orm";
-import { requireRole } from "../api-keys/auth.ts";
+import { requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { contains, pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";

@@ -7,8 +7,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { CsvColumn } from "@wxsync/core/csv";
 import { and, asc, eq } from "drizzle-orm";
-import { requireAllCustomers } from "../customers/access.ts";
 import { inList } from "../db/in-list.ts";
+import { requireAllCustomers } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { bomParam, csvContent, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError } from "../lib/errors.ts";

@@ -5,8 +5,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
-import { requireRole } from "../api-keys/auth.ts";
-import { requireAllCustomers } from "../customers/access.ts";
+import { requireAllCustomers, requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { jobReadRoutes } from "../lib/job-routes.ts";

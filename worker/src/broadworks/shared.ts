@@ -6,8 +6,7 @@
 import { z } from "@hono/zod-openapi";
 import { WebexApiError } from "@wxsync/core/webex";
 import { and, eq } from "drizzle-orm";
-import type { ApiPrincipal } from "../api-keys/principal.ts";
-import { requireAllCustomers } from "../customers/access.ts";
+import { type ApiPrincipal, requireAllCustomers } from "../lib/access.ts";
 import { ApiError } from "../lib/errors.ts";
 import { errorResponses } from "../lib/openapi.ts";
 import { IdParam } from "../lib/params.ts";

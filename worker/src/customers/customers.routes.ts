@@ -5,17 +5,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { resolveOrgId } from "@wxsync/core/webex";
 import { eq } from "drizzle-orm";
-import { requireRole } from "../api-keys/auth.ts";
 import { findGrant } from "../grants/store.ts";
+import { customerScopeFilter, loadCustomer, requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
-import { ApiError, uniqueViolation } from "../lib/errors.ts";
+import { conflictFrom } from "../lib/conflict.ts";
+import { ApiError } from "../lib/errors.ts";
 import { contains, cursorParam, pagedRows, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
-import { customerScopeFilter, loadCustomer } from "./access.ts";
 import { CustomerCreateSchema, CustomerPatchSchema } from "./input.ts";
 import { type CustomerRow, customers } from "./schema.ts";
-import { createCustomer, deleteCustomer, renameDefaultsStatements } from "./service.ts";
+import { CUSTOMER_CONFLICTS, createCustomer, deleteCustomer, renameDefaultsStatements } from "./service.ts";
 import { CustomerSchema, viewCustomers } from "./view.ts";
 
 const tags = ["Customers"];
@@ -116,21 +116,6 @@ function orgIdentity(value: string) {
   return resolved.value;
 }
 
-/** Turns a unique-constraint failure into a 409 that names the field; rethrows anything else. */
-export function conflictFrom(error: unknown): never {
-  const violated = uniqueViolation(error);
-  if (violated === "customers.org_id") {
-    throw new ApiError("CONFLICT", "body.organizationId: this Webex organization is already a customer.");
-  }
-  if (violated === "customers.name" || violated === "data_syncs.name" || violated === "schedules.name") {
-    throw new ApiError(
-      "CONFLICT",
-      "body.name: another customer already has this name (or the same name without spaces).",
-    );
-  }
-  throw error;
-}
-
 export const registerCustomerRoutes = (app: App) => {
   app.openapi(list, async (c) => {
     const { services } = c.var;
@@ -158,7 +143,7 @@ export const registerCustomerRoutes = (app: App) => {
   });
 
   app.openapi(create, async (c) => {
-    const { services } = c.var;
+    const { services, principal } = c.var;
     const body = c.req.valid("json");
     const { orgId, orgUuid } = orgIdentity(body.organizationId);
     const row = await createCustomer(services, {
@@ -172,7 +157,7 @@ export const registerCustomerRoutes = (app: App) => {
       notes: body.notes ?? null,
       syncOnCreate: body.syncOnCreate,
       partnerId: null,
-    }).catch(conflictFrom);
+    }).catch(conflictFrom(principal, CUSTOMER_CONFLICTS));
     const [view] = await viewCustomers(services, [row]);
     return c.json(view!, 201);
   });
@@ -211,7 +196,7 @@ export const registerCustomerRoutes = (app: App) => {
         : [];
     await services.db
       .batch([services.db.update(customers).set(changes).where(eq(customers.id, current.id)), ...renames])
-      .catch(conflictFrom);
+      .catch(conflictFrom(principal, CUSTOMER_CONFLICTS));
     const [view] = await viewCustomers(services, [{ ...current, ...changes }]);
     return c.json(view!, 200);
   });

@@ -11,6 +11,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { dataSyncs, schedules } from "../data-syncs/schema.ts";
 import { sipCredentials, sipRotationItems, sipRotationJobs } from "../devices/schema.ts";
 import { webexGrants } from "../grants/schema.ts";
+import type { UniqueConflicts } from "../lib/conflict.ts";
 import type { Services } from "../lib/services.ts";
 import { notifications } from "../notifications/schema.ts";
 import { oauthStates } from "../oauth/schema.ts";
@@ -37,6 +38,25 @@ export function defaultSyncNames(customerName: string) {
 }
 
 export type NewCustomer = Omit<CustomerRow, "id" | "createdAt" | "updatedAt">;
+
+const nameTaken = {
+  field: "body.name",
+  what: "name",
+  taken: "another customer already has this name (or the same name without spaces).",
+};
+const orgTaken = {
+  field: "body.organizationId",
+  what: "organization",
+  taken: "this Webex organization is already a customer.",
+};
+/** What a customer's own UNIQUE columns, and its default data syncs' and schedules' names, clash with. */
+export const CUSTOMER_CONFLICTS: UniqueConflicts = {
+  "customers.name": nameTaken,
+  "data_syncs.name": nameTaken,
+  "schedules.name": nameTaken,
+  "customers.org_id": orgTaken,
+  "customers.org_uuid": orgTaken,
+};
 
 export async function createCustomer(services: Services, input: NewCustomer): Promise<CustomerRow> {
   const now = services.now();

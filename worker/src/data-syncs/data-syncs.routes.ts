@@ -5,13 +5,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { SPARK_DATA_ALL_MTL, SPARK_DATA_SYNC_ORDER } from "@wxsync/core/models";
 import { and, eq } from "drizzle-orm";
-import { requireRole } from "../api-keys/auth.ts";
-import { loadCustomer } from "../customers/access.ts";
 import { defaultSyncNames } from "../customers/service.ts";
+import { loadCustomer, requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
-import { ApiError, uniqueViolation } from "../lib/errors.ts";
+import { conflictFrom, type UniqueConflicts } from "../lib/conflict.ts";
+import { ApiError } from "../lib/errors.ts";
 import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
-import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
+import { bearerSecurity, errorResponses, refusalDoc } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import type { Services } from "../lib/services.ts";
 import { startRun } from "../sync/runs.ts";
@@ -54,14 +54,22 @@ const RunStarted = z
   .object({ runId: z.string(), status: z.literal("queued"), links: z.object({ run: z.string() }) })
   .openapi("RunStarted");
 const conflict = {
-  409: {
-    description: "A sync of this customer is already running (the message names it), or it is not connected",
-    content: errorResponses[401].content,
-  },
+  409: refusalDoc(
+    "A sync of this customer is already running (the message names it), or it is not connected",
+  ),
 };
 const notFound = {
-  404: { description: "No such customer or data sync", content: errorResponses[401].content },
+  404: refusalDoc("No such customer or data sync (or the customer is not in the API key's scope)"),
 };
+const nameTaken = {
+  409: refusalDoc(
+    "Another data sync has this name (to a key scoped to some customers: not available, naming no one)",
+  ),
+};
+/** Data sync names are unique across every customer, so a clash may be with a customer outside the key's scope. */
+const syncNameTaken = (name: string): UniqueConflicts => ({
+  "data_syncs.name": { field: "body.name", what: "name", taken: `a data sync named ${name} exists already.` },
+});
 
 async function loadSync(services: Services, customerId: string, syncId: string) {
   const row = await services.db
@@ -111,6 +119,7 @@ const routes = {
       201: { description: "Created", content: jsonContent(DataSyncSchema) },
       ...errorResponses,
       ...notFound,
+      ...nameTaken,
     },
   }),
   patch: createRoute({
@@ -125,6 +134,7 @@ const routes = {
       200: { description: "Updated", content: jsonContent(DataSyncSchema) },
       ...errorResponses,
       ...notFound,
+      ...nameTaken,
     },
   }),
   remove: createRoute({
@@ -208,11 +218,7 @@ export const registerDataSyncRoutes = (app: App) => {
     await services.db
       .insert(dataSyncs)
       .values(row)
-      .catch((error: unknown) => {
-        if (uniqueViolation(error))
-          throw new ApiError("CONFLICT", `body.name: a data sync named ${body.name} exists already.`);
-        throw error;
-      });
+      .catch(conflictFrom(c.var.principal, syncNameTaken(body.name)));
     return c.json(await view(services, row, customer), 201);
   });
 
@@ -229,7 +235,12 @@ export const registerDataSyncRoutes = (app: App) => {
       models: body.models ?? current.models,
       updatedAt: services.now().toISOString(),
     };
-    await services.db.update(dataSyncs).set(next).where(eq(dataSyncs.id, current.id)).run();
+    await services.db
+      .update(dataSyncs)
+      .set(next)
+      .where(eq(dataSyncs.id, current.id))
+      .run()
+      .catch(conflictFrom(c.var.principal, syncNameTaken(next.name)));
     return c.json(await view(services, next, customer), 200);
   });
 

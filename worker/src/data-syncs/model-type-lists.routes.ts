@@ -11,11 +11,12 @@ import {
   SPARK_DATA_ALL_MTL,
   SPARK_DATA_SYNC_ORDER,
 } from "@wxsync/core/models";
-import { requireRole } from "../api-keys/auth.ts";
+import { requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
-import { ApiError, uniqueViolation } from "../lib/errors.ts";
+import { conflictFrom } from "../lib/conflict.ts";
+import { ApiError } from "../lib/errors.ts";
 import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
-import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
+import { bearerSecurity, errorResponses, refusalDoc } from "../lib/openapi.ts";
 import { jsonBody, jsonContent } from "../lib/params.ts";
 import { modelTypeLists } from "./schema.ts";
 
@@ -64,13 +65,17 @@ const mtlRoutes = {
     method: "post",
     path: "/api/v1/model-type-lists",
     tags,
-    summary: "Add a model type list (include and exclusion lists)",
+    summary: "Add a model type list (include and exclusion lists; shared by every customer)",
     security: bearerSecurity,
     middleware: [requireRole("admin")] as const,
     request: { body: jsonBody(ModelTypeListInput) },
     responses: {
       201: { description: "Created", content: jsonContent(ModelTypeListSchema) },
       ...errorResponses,
+      403: refusalDoc(
+        "The key's role is below admin, or the key is scoped to some customers (lists are global)",
+      ),
+      409: refusalDoc("A list has this name already"),
     },
   }),
 };
@@ -123,11 +128,15 @@ export const registerModelTypeListRoutes = (app: App) => {
         createdAt: stamp,
         updatedAt: stamp,
       })
-      .catch((error: unknown) => {
-        if (uniqueViolation(error))
-          throw new ApiError("CONFLICT", `body.name: a list named ${body.name} exists already.`);
-        throw error;
-      });
+      .catch(
+        conflictFrom(c.var.principal, {
+          "model_type_lists.name": {
+            field: "body.name",
+            what: "name",
+            taken: `a list named ${body.name} exists already.`,
+          },
+        }),
+      );
     return c.json(
       {
         name: body.name,

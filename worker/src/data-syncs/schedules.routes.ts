@@ -5,12 +5,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { nextRun, parseCron } from "@wxsync/core/schedule";
 import { and, eq } from "drizzle-orm";
-import { requireRole } from "../api-keys/auth.ts";
-import { loadCustomer } from "../customers/access.ts";
+import { loadCustomer, requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
-import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
+import { bearerSecurity, errorResponses, refusalDoc } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { type ScheduleRow, schedules } from "./schema.ts";
 
@@ -63,6 +62,9 @@ const Params = z.object({
     .openapi({ param: { name: "scheduleId", in: "path" } }),
 });
 const tags = ["Data syncs"];
+const notFound = {
+  404: refusalDoc("No such customer or schedule (or the customer is not in the API key's scope)"),
+};
 
 const routes = {
   list: createRoute({
@@ -75,6 +77,7 @@ const routes = {
     responses: {
       200: { description: "Schedules", content: jsonContent(pageSchema(ScheduleSchema)) },
       ...errorResponses,
+      ...notFound,
     },
   }),
   patch: createRoute({
@@ -85,7 +88,11 @@ const routes = {
     security: bearerSecurity,
     middleware: [requireRole("admin")] as const,
     request: { params: Params, body: jsonBody(SchedulePatch) },
-    responses: { 200: { description: "Updated", content: jsonContent(ScheduleSchema) }, ...errorResponses },
+    responses: {
+      200: { description: "Updated", content: jsonContent(ScheduleSchema) },
+      ...errorResponses,
+      ...notFound,
+    },
   }),
 };
 

@@ -7,9 +7,9 @@
  */
 import { z } from "@hono/zod-openapi";
 import { createDeviceByMac, findDeviceByMac, validateMacs } from "@wxsync/core/sip";
-import type { ApiPrincipal } from "../api-keys/principal.ts";
 import type { CustomerRow } from "../customers/schema.ts";
 import { defaultSyncNames } from "../customers/service.ts";
+import type { ApiPrincipal } from "../lib/access.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { Services } from "../lib/services.ts";
 import { normaliseMac } from "../logs/write.ts";

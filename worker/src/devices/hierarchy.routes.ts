@@ -6,8 +6,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { type CsvColumn, everyPage } from "@wxsync/core/csv";
 import { asc, eq } from "drizzle-orm";
-import { loadCustomer, requireAllCustomers } from "../customers/access.ts";
 import { customers } from "../customers/schema.ts";
+import { loadCustomer, requireAllCustomers } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { bomParam, csvContent, csvFileName, csvResponse } from "../lib/csv.ts";
 import { cursorParam, MAX_PAGE, pageLimit, pageSchema } from "../lib/listing.ts";

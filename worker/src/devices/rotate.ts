@@ -1,5 +1,5 @@
-import type { ApiPrincipal } from "../api-keys/principal.ts";
 import type { CustomerRow } from "../customers/schema.ts";
+import type { ApiPrincipal } from "../lib/access.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { Services } from "../lib/services.ts";
 import { logStatement } from "../logs/write.ts";

@@ -10,10 +10,11 @@
  */
 import { mapGoverned } from "@wxsync/core/sync";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import type { ApiPrincipal } from "../api-keys/principal.ts";
 import { type CustomerRow, customers } from "../customers/schema.ts";
 import { defaultSyncNames } from "../customers/service.ts";
-import { ApiError, uniqueViolation } from "../lib/errors.ts";
+import type { ApiPrincipal } from "../lib/access.ts";
+import { conflictFrom } from "../lib/conflict.ts";
+import { ApiError } from "../lib/errors.ts";
 import type { Services } from "../lib/services.ts";
 import { writeLog } from "../logs/write.ts";
 import { webexDeviceCallingDetails as details, modelColumn } from "../sync/tables.ts";
@@ -77,10 +78,10 @@ export async function startRotationJob(
     updatedAt: stamp,
   };
   const where = partnerManagedWhere(customer.id, locationId);
-  try {
-    // Three statements whatever the number of devices: each device's row and its credential row (the runner
-    // then only ever updates one, under its lease).
-    await services.db.batch([
+  // Three statements whatever the number of devices: each device's row and its credential row (the runner
+  // then only ever updates one, under its lease).
+  await services.db
+    .batch([
       services.db.insert(jobs).values(job),
       // Every column in the table's order, as drizzle's insert-from-select requires.
       services.db.insert(items).select(
@@ -96,17 +97,17 @@ export async function startRotationJob(
               FROM ${details} WHERE ${where}`,
         )
         .onConflictDoNothing(),
-    ]);
-  } catch (error) {
-    if (uniqueViolation(error)?.startsWith("sip_rotation_jobs")) {
-      const running = await runningJob(services, customer.id);
-      throw new ApiError(
-        "CONFLICT",
-        `Bulk rotation ${running?.id ?? ""} is still running for ${customer.name}; wait for it to end or cancel it.`,
-      );
-    }
-    throw error;
-  }
+    ])
+    .catch(
+      conflictFrom(principal, {
+        // One running job per customer: the one in the way is this customer's own.
+        "sip_rotation_jobs.customer_id": {
+          ownCustomer: true,
+          message: async () =>
+            `Bulk rotation ${(await runningJob(services, customer.id))?.id ?? ""} is still running for ${customer.name}; wait for it to end or cancel it.`,
+        },
+      }),
+    );
   await services.env.SIP_ROTATION_WORKFLOW.create({ id: job.id, params: { jobId: job.id } });
   await writeLog(services, {
     level: "info",

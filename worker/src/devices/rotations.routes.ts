@@ -6,8 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { everyPage } from "@wxsync/core/csv";
 import { and, eq } from "drizzle-orm";
-import { requireRole } from "../api-keys/auth.ts";
-import { loadCustomer } from "../customers/access.ts";
+import { loadCustomer, requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError } from "../lib/errors.ts";

@@ -4,8 +4,7 @@
  * password revealed to an admin who asks. Bulk rotation is in rotations.routes.ts.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireRole } from "../api-keys/auth.ts";
-import { loadCustomer } from "../customers/access.ts";
+import { loadCustomer, requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { jsonBody, jsonContent } from "../lib/params.ts";

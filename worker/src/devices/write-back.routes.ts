@@ -7,8 +7,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { applyDeviceChanges, validateMacs } from "@wxsync/core/sip";
 import { and, eq } from "drizzle-orm";
-import { requireRole } from "../api-keys/auth.ts";
-import { loadCustomer } from "../customers/access.ts";
+import { loadCustomer, requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";

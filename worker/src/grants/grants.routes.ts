@@ -4,9 +4,8 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { createServiceAppToken, tokenResponseSchema } from "@wxsync/core/webex";
-import { requireRole } from "../api-keys/auth.ts";
-import { loadCustomer } from "../customers/access.ts";
 import { CustomerSchema, viewCustomers } from "../customers/view.ts";
+import { loadCustomer, requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";

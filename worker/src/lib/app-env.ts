@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { ApiPrincipal } from "../api-keys/principal.ts";
 import type { AppBindings } from "../env.ts";
+import type { ApiPrincipal } from "./access.ts";
 import type { Services } from "./services.ts";
 
 /** Hono's generics for this app: validated bindings, and the per-request services built by middleware. */

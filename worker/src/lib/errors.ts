@@ -83,12 +83,3 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
     "Something went wrong on our side. Quote the request id when reporting it.",
   );
 };
-
-/**
- * The UNIQUE constraint a failed write broke ("customers.name", …), or null. D1 reports it in the message of
- * the error or of its cause, depending on whether drizzle wrapped it.
- */
-export function uniqueViolation(error: unknown): string | null {
-  const text = String(error instanceof Error && error.cause ? error.cause : error);
-  return text.match(/UNIQUE constraint failed: ([\w.]+)/)?.[1] ?? null;
-}

@@ -33,4 +33,7 @@ export const errorResponses = {
 
 export const publicErrorResponses = { 500: errorResponses[500] } as const;
 
+/** One more documented refusal (404, 409, a route's own 403), in the same envelope. */
+export const refusalDoc = (description: string) => ({ description, content: errorContent });
+
 export const bearerSecurity = [{ apiKey: [] }];

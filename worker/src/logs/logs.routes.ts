@@ -6,8 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { everyPage } from "@wxsync/core/csv";
 import { eq, gte, lte, or, type SQL } from "drizzle-orm";
-import type { ApiPrincipal } from "../api-keys/principal.ts";
-import { canSeeCustomer, customerScopeFilter } from "../customers/access.ts";
+import { type ApiPrincipal, canSeeCustomer, customerScopeFilter } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError } from "../lib/errors.ts";

@@ -14,11 +14,10 @@ import {
 } from "@wxsync/core/webex";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { requireRole } from "../api-keys/auth.ts";
-import { loadCustomer, requireAllCustomers } from "../customers/access.ts";
 import { customers } from "../customers/schema.ts";
 import type { GrantOwner } from "../grants/store.ts";
 import { saveGrant } from "../grants/store.ts";
+import { loadCustomer, requireAllCustomers, requireRole } from "../lib/access.ts";
 import type { App, AppEnv } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { html, page, pageHeaders } from "../lib/html.ts";

@@ -5,16 +5,15 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { resolveOrgId, sameOrg } from "@wxsync/core/webex";
-import { requireRole } from "../api-keys/auth.ts";
-import { requireAllCustomers } from "../customers/access.ts";
-import { conflictFrom } from "../customers/customers.routes.ts";
 import { CustomerNameSchema } from "../customers/input.ts";
 import { customers } from "../customers/schema.ts";
-import { createCustomer } from "../customers/service.ts";
+import { CUSTOMER_CONFLICTS, createCustomer } from "../customers/service.ts";
 import { CustomerSchema, viewCustomers } from "../customers/view.ts";
 import { inList } from "../db/in-list.ts";
+import { requireAllCustomers, requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
-import { ApiError, uniqueViolation } from "../lib/errors.ts";
+import { conflictFrom } from "../lib/conflict.ts";
+import { ApiError } from "../lib/errors.ts";
 import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
 import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
@@ -58,6 +57,16 @@ const AdoptSchema = z
   .openapi("PartnerAdopt");
 
 const notFound = { 404: { description: "No such partner", content: errorResponses[401].content } };
+const partnerTaken = {
+  field: "body.organizationId",
+  what: "organization",
+  taken: "this organization is a partner already.",
+};
+const PARTNER_CONFLICTS = {
+  "partners.name": { field: "body.name", what: "name", taken: "another partner has this name already." },
+  "partners.org_id": partnerTaken,
+  "partners.org_uuid": partnerTaken,
+};
 
 const routes = {
   create: createRoute({
@@ -149,18 +158,7 @@ export const registerPartnerRoutes = (app: App) => {
       createdAt: stamp,
       updatedAt: stamp,
     };
-    await services.db
-      .insert(partners)
-      .values(row)
-      .catch((error: unknown) => {
-        if (uniqueViolation(error)) {
-          throw new ApiError(
-            "CONFLICT",
-            "body.name or body.organizationId: a partner with this name or organization exists already.",
-          );
-        }
-        throw error;
-      });
+    await services.db.insert(partners).values(row).catch(conflictFrom(c.var.principal, PARTNER_CONFLICTS));
     return c.json(await viewPartner(services, row), 201);
   });
 
@@ -279,7 +277,7 @@ export const registerPartnerRoutes = (app: App) => {
           notes: `Adopted from partner ${partner.name}.`,
           syncOnCreate: body.syncOnCreate,
           partnerId: partner.id,
-        }).catch(conflictFrom),
+        }).catch(conflictFrom(c.var.principal, CUSTOMER_CONFLICTS)),
       );
     }
     if (body.syncOnCreate) for (const customer of created) await syncRolesAndLicences(services, customer.id);

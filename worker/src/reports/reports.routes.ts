@@ -6,7 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { type CsvColumn, everyPage } from "@wxsync/core/csv";
 import type { Context } from "hono";
-import { loadCustomer } from "../customers/access.ts";
+import { loadCustomer } from "../lib/access.ts";
 import type { App, AppEnv } from "../lib/app-env.ts";
 import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { csvTwin } from "../lib/exports.ts";

@@ -5,13 +5,12 @@
  */
 import { MODEL_NAMES, type ModelName } from "@wxsync/core/models";
 import { and, asc, eq, isNotNull, max, min, sql } from "drizzle-orm";
-import type { ApiPrincipal } from "../api-keys/principal.ts";
-import { customerScopeFilter } from "../customers/access.ts";
 import { customers } from "../customers/schema.ts";
 import { toCustomerView } from "../customers/view.ts";
 import { schedules } from "../data-syncs/schema.ts";
 import { tokenHealth } from "../grants/health.ts";
 import { webexGrants } from "../grants/schema.ts";
+import { type ApiPrincipal, customerScopeFilter } from "../lib/access.ts";
 import type { Services } from "../lib/services.ts";
 import { partners } from "../partners/schema.ts";
 import { syncRuns } from "../sync/schema.ts";

@@ -7,7 +7,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { type CsvColumn, everyPage } from "@wxsync/core/csv";
 import { SPARK_DATA_SYNC_ORDER } from "@wxsync/core/models";
 import { and, eq, gte, lte, sql } from "drizzle-orm";
-import { loadCustomer } from "../customers/access.ts";
+import { loadCustomer } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { csvTwin } from "../lib/exports.ts";

@@ -11,7 +11,7 @@ import type { ModelName } from "@wxsync/core/models";
 import { SPARK_DATA_SYNC_ORDER } from "@wxsync/core/models";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { loadCustomer } from "../customers/access.ts";
+import { loadCustomer } from "../lib/access.ts";
 import type { App, AppEnv } from "../lib/app-env.ts";
 import { bomParam, csvFileName, csvResponse } from "../lib/csv.ts";
 import { ApiError, describeZodError } from "../lib/errors.ts";

@@ -6,7 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { MODEL_NAMES, SPARK_DATA_SYNC_ORDER } from "@wxsync/core/models";
 import { and, eq, sql } from "drizzle-orm";
-import { loadCustomer } from "../customers/access.ts";
+import { loadCustomer } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { pageSchema } from "../lib/listing.ts";
