@@ -1,17 +1,19 @@
 /**
  * @module api-keys/routes
- * `/api/v1/api-keys`: create (the key is shown once), list and revoke. Admins only.
+ * `/api/v1/api-keys`: create (the key is shown once), list and revoke. Admins only, and each admin only for keys
+ * within its own reach (R2, `keyWithin`): a key scoped to some customers can't mint, see or revoke a key that
+ * reaches further than it does.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiKeyHint, apiKeyRoles, generateApiKey, hashApiKey } from "@wxsync/core/api-keys";
-import { eq, isNotNull, isNull } from "drizzle-orm";
+import { eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { customers } from "../customers/schema.ts";
 import { inList } from "../db/in-list.ts";
-import { requireRole } from "../lib/access.ts";
+import { type ApiPrincipal, keyWithin, requireRole, rolesUpTo } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
 import { cursorParam, pagedRows, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
-import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
+import { bearerSecurity, errorResponses, refusalDoc } from "../lib/openapi.ts";
 import { jsonBody, jsonContent } from "../lib/params.ts";
 import { type ApiKeyRow, apiKeys } from "./schema.ts";
 
@@ -83,17 +85,53 @@ function view(row: ApiKeyRow): z.infer<typeof ApiKeySchema> {
   };
 }
 
+/**
+ * R2 in SQL, so paging stays exact: keys whose role is not above the principal's and, for a scoped principal,
+ * whose scope is a list with no id outside its own (a NULL scope is "all", beyond any scoped key).
+ */
+function withinReach(principal: ApiPrincipal): SQL[] {
+  const role = inList(apiKeys.role, rolesUpTo(principal.role));
+  if (principal.scope === "all") return [role];
+  return [
+    role,
+    isNotNull(apiKeys.customerScope),
+    sql`NOT EXISTS (SELECT 1 FROM json_each(${apiKeys.customerScope}) AS k WHERE k.value NOT IN (SELECT value FROM json_each(${JSON.stringify(principal.scope)})))`,
+  ];
+}
+
+function refuseBeyondReach(
+  principal: ApiPrincipal,
+  body: { role: ApiKeyRow["role"]; scope: "all" | string[] },
+) {
+  if (keyWithin(principal, body)) return;
+  if (!keyWithin(principal, { role: body.role, scope: principal.scope }))
+    throw new ApiError(
+      "FORBIDDEN",
+      `body.role: the API key has the ${principal.role} role and can't create a ${body.role} key.`,
+    );
+  throw new ApiError(
+    "FORBIDDEN",
+    body.scope === "all"
+      ? "body.scope: the API key is scoped to some customers and can't create a key for all customers; list customers it may see."
+      : "body.scope: the API key may only create keys for customers it may see itself.",
+  );
+}
+
 const create = createRoute({
   method: "post",
   path: "/api/v1/api-keys",
   tags,
-  summary: "Create an API key (the answer is the only time the key is shown)",
+  summary:
+    "Create an API key (shown only in this answer) with a role and scope no wider than the calling key's own",
   security: bearerSecurity,
   middleware: [requireRole("admin")] as const,
   request: { body: jsonBody(CreateSchema) },
   responses: {
     201: { description: "Created", content: jsonContent(CreatedApiKeySchema) },
     ...errorResponses,
+    403: refusalDoc(
+      "The calling key is not an admin, or the new key's role or scope would reach beyond its own (names body.role or body.scope)",
+    ),
   },
 });
 
@@ -101,7 +139,8 @@ const list = createRoute({
   method: "get",
   path: "/api/v1/api-keys",
   tags,
-  summary: "Every API key, without the keys themselves",
+  summary:
+    "The API keys within the calling key's reach (scope within its own, role not above it), without the keys themselves",
   security: bearerSecurity,
   middleware: [requireRole("admin")] as const,
   request: {
@@ -129,19 +168,18 @@ const revoke = createRoute({
   request: { params: KeyIdParam },
   responses: {
     200: { description: "Revoked", content: jsonContent(ApiKeySchema) },
-    404: { description: "No such key", content: errorResponses[401].content },
-    409: {
-      description: "The key making the request can't revoke itself",
-      content: errorResponses[401].content,
-    },
+    404: refusalDoc("No such key, or one beyond the calling key's reach (answered alike)"),
+    409: refusalDoc("The key making the request can't revoke itself"),
     ...errorResponses,
   },
 });
 
 export const registerApiKeyRoutes = (app: App) => {
   app.openapi(create, async (c) => {
-    const { services } = c.var;
+    const { services, principal } = c.var;
     const body = c.req.valid("json");
+    // Before looking the ids up, so a scoped key can't learn from the answer which customer ids exist.
+    refuseBeyondReach(principal, body);
     if (body.scope !== "all") {
       const ids = [...new Set(body.scope)];
       const found = await services.db
@@ -181,6 +219,7 @@ export const registerApiKeyRoutes = (app: App) => {
       cursor: q.cursor,
       limit: q.limit,
       where: [
+        ...withinReach(c.var.principal),
         q.role ? eq(apiKeys.role, q.role) : undefined,
         q.revoked === undefined
           ? undefined
@@ -202,7 +241,9 @@ export const registerApiKeyRoutes = (app: App) => {
       );
     }
     const row = await services.db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
-    if (!row) throw new ApiError("NOT_FOUND", `No API key with id ${id}.`);
+    // A key beyond the caller's reach is answered like a missing one.
+    if (!row || !keyWithin(principal, { role: row.role, scope: row.customerScope ?? "all" }))
+      throw new ApiError("NOT_FOUND", `No API key with id ${id}.`);
     const revokedAt = row.revokedAt ?? services.now().toISOString();
     await services.db.update(apiKeys).set({ revokedAt }).where(eq(apiKeys.id, id)).run();
     return c.json(view({ ...row, revokedAt }), 200);
