@@ -21,7 +21,29 @@ export function chromiumPath(): string {
   return found;
 }
 
-export type ExtensionBrowser = { context: BrowserContext; background: Worker; close: () => Promise<void> };
+export type ExtensionBrowser = {
+  context: BrowserContext;
+  background: Worker;
+  close: () => Promise<void>;
+};
+
+type Settings = { workerUrl: string; apiKey: string };
+
+/**
+ * Saves the extension's settings as its options page does: a message from an extension page to the background,
+ * which keeps them in the extension's IndexedDB (storage.local no longer holds them).
+ */
+export async function saveSettings(context: BrowserContext, settings: Settings): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  const answer = await page.evaluate(async (payload) => {
+    type Runtime = { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } };
+    return (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: "settings.save", payload });
+  }, settings);
+  await page.close();
+  if ((answer as { saved?: boolean } | undefined)?.saved !== true)
+    throw new Error(`settings.save: ${JSON.stringify(answer)}`);
+}
 
 export async function launchWithExtension(options: {
   extensionDir: string;
@@ -48,11 +70,7 @@ export async function launchWithExtension(options: {
     ],
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
-  await background.evaluate(async (settings) => {
-    // Runs inside the extension's service worker, where `chrome` is the extension API.
-    type StorageApi = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-    await (globalThis as unknown as StorageApi).chrome.storage.local.set({ settings });
-  }, options.settings);
+  await saveSettings(context, options.settings);
   return {
     context,
     background,

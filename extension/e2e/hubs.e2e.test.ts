@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { EXTENSION_ID, type ExtensionBrowser, launchWithExtension } from "./browser.ts";
+import { EXTENSION_ID, type ExtensionBrowser, launchWithExtension, saveSettings } from "./browser.ts";
 import { panel, panelFrame } from "./panel.ts";
 import { api, connectThroughWebex, type SimOrg, simControl } from "./stack-api.ts";
 
@@ -14,12 +14,8 @@ let browser: ExtensionBrowser;
 let orgs: SimOrg[];
 let customer: { id: string; name: string; orgUuid: string };
 
-async function setSettings(settings: { workerUrl: string; apiKey: string }) {
-  await browser.background.evaluate(async (value) => {
-    type StorageApi = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-    await (globalThis as unknown as StorageApi).chrome.storage.local.set({ settings: value });
-  }, settings);
-}
+const setSettings = (settings: { workerUrl: string; apiKey: string }) =>
+  saveSettings(browser.context, settings);
 
 beforeAll(async () => {
   browser = await launchWithExtension({
@@ -149,6 +145,10 @@ describe("the extension in Control Hub", () => {
 
   it("a page that names no org asks which customer is on screen; a viewer key sees no operator buttons", async () => {
     await setSettings({ workerUrl: inject("workerUrl"), apiKey: inject("viewerKey") });
+    // The worker says it is a viewer key (the panel asks the same question).
+    expect(await api("GET", "/api/v1/whoami", undefined, inject("viewerKey"))).toMatchObject({
+      role: "viewer",
+    });
     const page = await open("https://admin.webex.com/calling/numbers");
     const select = panel(page, "wxsync-customer-select");
     await select.waitFor({ timeout: 20_000 });

@@ -40,6 +40,45 @@ describe("the overlay on admin.webex.com", () => {
     expect(allowed).toBe(`chrome-extension://${id}`);
   });
 
+  it("keeps its settings in the extension's IndexedDB, none in storage.local (open to content scripts)", async () => {
+    const found = await browser.background.evaluate(async () => {
+      type Local = {
+        chrome: {
+          storage: {
+            local: {
+              get(k: null): Promise<object>;
+              setAccessLevel?: (o: { accessLevel: string }) => Promise<void>;
+            };
+          };
+        };
+      };
+      const local = (globalThis as unknown as Local).chrome.storage.local;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open("wxsync");
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const stored = await new Promise<unknown>((resolve, reject) => {
+        const req = db.transaction("settings").objectStore("settings").get("current");
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      // What the background asks at start: does this browser let it shut content scripts out of `local`?
+      const restrict = local.setAccessLevel
+        ? await local.setAccessLevel({ accessLevel: "TRUSTED_CONTEXTS" }).then(
+            () => "done",
+            (error: unknown) => String(error),
+          )
+        : "not offered";
+      return { local: await local.get(null), stored, restrict };
+    });
+    expect(found.stored).toEqual({ workerUrl: inject("workerUrl"), apiKey: "" });
+    expect(JSON.stringify(found.local)).not.toContain(inject("workerUrl"));
+    // Chromium offers it for `local` (older Chrome and Firefox only for `session`: hence IndexedDB for settings).
+    expect(found.restrict).toBe("done");
+  });
+
   it("is not injected on other hosts", async () => {
     const page = await browser.context.newPage();
     await page.goto(`https://127.0.0.1:${inject("controlHubPort")}/`);

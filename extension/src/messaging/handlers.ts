@@ -3,7 +3,7 @@
  * The background's answer to each message: the only place that reads the API key and calls the worker.
  */
 import { storage } from "wxt/utils/storage";
-import { settingsItem } from "../settings/settings.ts";
+import { type SettingsStore, settingsSchema } from "../settings/settings.ts";
 import { createWorkerClient } from "../worker-api/client.ts";
 import {
   bulkResultSchema,
@@ -33,21 +33,28 @@ const enc = encodeURIComponent;
 const CSV_PATH = /^\/api\/v1\/[A-Za-z0-9/_.-]+\.csv(\?[^#]*)?$/;
 
 export type HandlerDeps = {
+  /** Where the worker URL and API key are kept (IndexedDB in the extension, in memory in tests). */
+  settings: SettingsStore;
   fetch?: typeof fetch;
   /** Whether the extension may call this origin (a host permission); injected so tests need no browser. */
   hasPermission?: (origin: string) => Promise<boolean>;
 };
 
 /** The background's answers to each message. `fetch` is injected so tests need no network. */
-export function createHandlers(deps: HandlerDeps = {}): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
   const fetchImpl = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const client = async () => {
-    const { workerUrl, apiKey } = await settingsItem.getValue();
+    const { workerUrl, apiKey } = await deps.settings.get();
     return createWorkerClient({ baseUrl: workerUrl, apiKey, fetch: fetchImpl });
   };
   const c = (id: string) => `/api/v1/customers/${enc(id)}`;
   const p = (id: string) => `/api/v1/partners/${enc(id)}/broadworks`;
   return {
+    "settings.get": () => deps.settings.get(),
+    "settings.save": async (settings) => {
+      await deps.settings.set(settingsSchema.parse(settings));
+      return { saved: true };
+    },
     "worker.health": async () => (await client()).health(),
     "connection.test": (settings) =>
       testConnection(settings, { fetch: fetchImpl, hasPermission: deps.hasPermission }),

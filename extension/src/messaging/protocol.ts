@@ -5,6 +5,7 @@
  */
 import type { Health } from "@wxsync/core/health";
 import type { z } from "zod";
+import type { Settings } from "../settings/settings.ts";
 import type { WorkerResult } from "../worker-api/client.ts";
 import type {
   BwEnterprise,
@@ -41,6 +42,9 @@ export type CustomerOverview = {
 type R<T> = WorkerResult<T>;
 
 export type Protocol = {
+  /** The worker URL and API key, for the options page (the background answers extension pages only). */
+  "settings.get": { request: Record<string, never>; response: Settings };
+  "settings.save": { request: Settings; response: { saved: true } };
   "worker.health": { request: Record<string, never>; response: R<Health> };
   "connection.test": { request: { workerUrl: string; apiKey: string }; response: ConnectionReport };
   whoami: { request: Record<string, never>; response: R<Whoami> };
@@ -86,9 +90,3 @@ export type Handlers = {
     sender: SenderInfo,
   ) => Promise<Protocol[K]["response"]>;
 };
-
-export function isMessage(value: unknown): value is Message {
-  return (
-    typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string"
-  );
-}
