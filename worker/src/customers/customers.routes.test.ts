@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, createKey } from "../../test/helpers.ts";
+import { createCustomer } from "../../test/sim.ts";
 
 const ORG_UUID = "6f2d1b4e-2a9c-4e8f-9b1a-0c3d5e7f9a1b";
 let admin: Record<string, string>;
@@ -200,7 +201,6 @@ describe("customer scope and roles", () => {
     const missing = "99999999-2222-4333-8444-555555555555";
     for (const [path, method] of [
       [`/api/v1/customers/${b.id}`, "GET"],
-      [`/api/v1/customers/${b.id}`, "DELETE"],
       [`/api/v1/customers/${b.id}/connect`, "GET"],
       [`/api/v1/customers/${b.id}/tokens/refresh`, "POST"],
     ] as const) {
@@ -241,5 +241,161 @@ describe("customer scope and roles", () => {
     );
     expect(create.status).toBe(403);
     expect((await call(`/api/v1/customers/${customer.id}`, { headers: viewer })).status).toBe(200);
+  });
+});
+
+/** The base64 API id of an org in another cluster's spelling: the same organization as its `us` id. */
+const euId = (uuid: string, pad = false) => {
+  const id = btoa(`ciscospark://eu/ORGANIZATION/${uuid}`);
+  return pad ? id : id.replace(/=+$/, "");
+};
+
+describe("customers need a key for all customers to be created or deleted (R3)", () => {
+  it("refuses a scoped admin 403 for create and for delete, whatever the id, and changes nothing", async () => {
+    const own = await createCustomer(admin, "Own Co", "a1a1a1a1-2222-4333-8444-555555555555");
+    const other = await createCustomer(admin, "Other Co", "a2a2a2a2-2222-4333-8444-555555555555");
+    const scoped = (await createKey("admin", { scope: [own.id] })).headers;
+    const before = [await count("customers"), await count("data_syncs"), await count("schedules")];
+    const create = await call(
+      "/api/v1/customers",
+      json(scoped, { name: "Sneaky", organizationId: "a3a3a3a3-2222-4333-8444-555555555555" }),
+    );
+    expect(create.status).toBe(403);
+    const refused = (await create.json<{ error: { code: string; message: string } }>()).error;
+    expect(refused).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("a key for all customers"),
+    });
+    // Own, another customer's and a missing id: one answer, so deleting can't probe for customers either.
+    for (const id of [own.id, other.id, "99999999-2222-4333-8444-555555555555"]) {
+      const res = await call(`/api/v1/customers/${id}`, { method: "DELETE", headers: scoped });
+      expect(res.status, id).toBe(403);
+      expect((await res.json<{ error: { message: string } }>()).error.message).toBe(refused.message);
+    }
+    expect([await count("customers"), await count("data_syncs"), await count("schedules")]).toEqual(before);
+    expect((await call(`/api/v1/customers/${own.id}`, { headers: scoped })).status).toBe(200);
+  });
+});
+
+describe("organization ids are one org whatever their spelling (R5)", () => {
+  const UUID = "b1b1b1b1-2222-4333-8444-555555555555";
+  let id: string;
+
+  beforeAll(async () => {
+    id = (await createCustomer(admin, "Spelled Co", UUID)).id;
+  });
+
+  it.each([
+    ["the eu base64 id", euId(UUID)],
+    ["the eu base64 id with padding", euId(UUID, true)],
+    ["the upper-case UUID", UUID.toUpperCase()],
+    ["the us base64 id with padding", btoa(`ciscospark://us/ORGANIZATION/${UUID}`)],
+  ])(
+    "refuses %s of an existing customer's org on create (409 naming body.organizationId)",
+    async (_, spelled) => {
+      const before = await count("customers");
+      const res = await call(
+        "/api/v1/customers",
+        json(admin, { name: "Same Org Again", organizationId: spelled }),
+      );
+      expect(res.status).toBe(409);
+      expect((await res.json<{ error: { message: string } }>()).error.message).toContain(
+        "body.organizationId",
+      );
+      expect(await count("customers")).toBe(before);
+    },
+  );
+
+  it("stores the canonical us id for an eu spelling, and takes another spelling of the same org in PATCH as no change", async () => {
+    const other = "b2b2b2b2-2222-4333-8444-555555555555";
+    const created = await call(
+      "/api/v1/customers",
+      json(admin, { name: "Eu Co", organizationId: euId(other) }),
+    );
+    expect(created.status).toBe(201);
+    const body = await created.json<{ id: string; orgId: string; orgUuid: string }>();
+    expect(body).toMatchObject({
+      orgUuid: other,
+      orgId: btoa(`ciscospark://us/ORGANIZATION/${other}`).replace(/=+$/, ""),
+    });
+    const patched = await call(
+      `/api/v1/customers/${body.id}`,
+      json(admin, { organizationId: euId(other, true) }, "PATCH"),
+    );
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({ orgId: body.orgId, orgUuid: other });
+  });
+
+  it("lets a customer with no tokens, no partner and no synced data move to another org", async () => {
+    const moved = "b3b3b3b3-2222-4333-8444-555555555555";
+    const res = await call(`/api/v1/customers/${id}`, json(admin, { organizationId: moved }, "PATCH"));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ orgUuid: moved });
+    await call(`/api/v1/customers/${id}`, json(admin, { organizationId: UUID }, "PATCH"));
+  });
+
+  it.each([
+    [
+      "a sync run",
+      "INSERT INTO sync_runs (id, customer_id, trigger, status, state, progress, requests, throttled, checkpoint, created_at, updated_at) VALUES (?1, ?2, 'manual', 'failed', '{}', 0, 0, 0, 0, '2026-01-01', '2026-01-01')",
+    ],
+    [
+      "synced rows",
+      "INSERT INTO webex_user (customer_id, id, hash, payload, first_seen_at, changed_at) VALUES (?2, ?1, 'h', '{}', '2026-01-01', '2026-01-01')",
+    ],
+  ])(
+    "refuses to change the org once the customer has %s: 409 naming body.organizationId, delete and re-add",
+    async (_, insert) => {
+      const uuid = crypto.randomUUID();
+      const customer = await createCustomer(admin, `Held ${uuid.slice(0, 8)}`, uuid);
+      await env.DB.prepare(insert).bind(crypto.randomUUID(), customer.id).run();
+      const res = await call(
+        `/api/v1/customers/${customer.id}`,
+        json(admin, { organizationId: "b4b4b4b4-2222-4333-8444-555555555555" }, "PATCH"),
+      );
+      expect(res.status).toBe(409);
+      const { message } = (await res.json<{ error: { message: string } }>()).error;
+      expect(message).toContain("body.organizationId");
+      expect(message).toContain("delete and re-add");
+      expect(await (await call(`/api/v1/customers/${customer.id}`, { headers: admin })).json()).toMatchObject(
+        {
+          orgUuid: uuid,
+        },
+      );
+    },
+  );
+});
+
+describe("conflicts a scoped key hears name no other customer (R7)", () => {
+  it("answers a clash with another customer's name or org without naming it", async () => {
+    const other = await createCustomer(admin, "Tyrell Corporation", "c1c1c1c1-2222-4333-8444-555555555555");
+    const own = await createCustomer(admin, "Small Co", "c2c2c2c2-2222-4333-8444-555555555555");
+    const scoped = (await createKey("admin", { scope: [own.id] })).headers;
+    for (const [body, field] of [
+      [{ name: "Tyrell Corporation" }, "body.name: this name is not available; choose another."],
+      [{ name: "TyrellCorporation" }, "body.name: this name is not available; choose another."],
+      [
+        { organizationId: "C1C1C1C1-2222-4333-8444-555555555555" },
+        "body.organizationId: this organization is not available; choose another.",
+      ],
+    ] as const) {
+      const res = await call(`/api/v1/customers/${own.id}`, json(scoped, body, "PATCH"));
+      expect(res.status, JSON.stringify(body)).toBe(409);
+      const { message } = (await res.json<{ error: { message: string } }>()).error;
+      expect(message).toBe(field);
+      const otherOrgId = btoa("ciscospark://us/ORGANIZATION/c1c1c1c1-2222-4333-8444-555555555555").replace(
+        /=+$/,
+        "",
+      );
+      for (const secret of ["Tyrell", other.id, otherOrgId, "c1c1c1c1"])
+        expect(message).not.toContain(secret);
+    }
+    // An unscoped admin is told what clashed.
+    const told = await call(
+      `/api/v1/customers/${own.id}`,
+      json(admin, { name: "Tyrell Corporation" }, "PATCH"),
+    );
+    expect(told.status).toBe(409);
+    expect((await told.json<{ error: { message: string } }>()).error.message).toContain("another customer");
   });
 });

@@ -5,28 +5,37 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { resolveOrgId } from "@wxsync/core/webex";
 import { eq } from "drizzle-orm";
-import { findGrant } from "../grants/store.ts";
-import { customerScopeFilter, loadCustomer, requireRole } from "../lib/access.ts";
+import { customerScopeFilter, loadCustomer, requireRole, unscopedAdminOnly } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { conflictFrom } from "../lib/conflict.ts";
 import { ApiError } from "../lib/errors.ts";
 import { contains, cursorParam, pagedRows, pageLimit, pageSchema, sortParam } from "../lib/listing.ts";
-import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
+import { bearerSecurity, errorResponses, refusalDoc } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { CustomerCreateSchema, CustomerPatchSchema } from "./input.ts";
 import { type CustomerRow, customers } from "./schema.ts";
-import { CUSTOMER_CONFLICTS, createCustomer, deleteCustomer, renameDefaultsStatements } from "./service.ts";
+import {
+  CUSTOMER_CONFLICTS,
+  createCustomer,
+  deleteCustomer,
+  orgHeldBecause,
+  renameDefaultsStatements,
+} from "./service.ts";
 import { CustomerSchema, viewCustomers } from "./view.ts";
 
 const tags = ["Customers"];
 const notFound = {
-  404: {
-    description: "No such customer (or not in the API key's scope)",
-    content: errorResponses[401].content,
-  },
+  404: refusalDoc("No such customer (or not in the API key's scope)"),
 };
 const conflict = {
-  409: { description: "The name or organization is already used", content: errorResponses[401].content },
+  409: refusalDoc(
+    "The name or organization is already used (to a key scoped to some customers: not available, naming no one)",
+  ),
+};
+const needsAllCustomers = {
+  403: refusalDoc(
+    "The key's role is below admin, or the key is scoped to some customers (needs a key for all)",
+  ),
 };
 
 const list = createRoute({
@@ -74,11 +83,12 @@ const create = createRoute({
   tags,
   summary: "Add a customer's Webex organization (creates its default data syncs and schedule)",
   security: bearerSecurity,
-  middleware: [requireRole("admin")] as const,
+  middleware: [unscopedAdminOnly()] as const,
   request: { body: jsonBody(CustomerCreateSchema) },
   responses: {
     201: { description: "Created", content: jsonContent(CustomerSchema) },
     ...errorResponses,
+    ...needsAllCustomers,
     ...conflict,
   },
 });
@@ -87,7 +97,8 @@ const patch = createRoute({
   method: "patch",
   path: "/api/v1/customers/{id}",
   tags,
-  summary: "Change a customer's details",
+  summary:
+    "Change a customer's details (its organization only while it has no tokens, partner, runs or synced data)",
   security: bearerSecurity,
   middleware: [requireRole("admin")] as const,
   request: { params: IdParam, body: jsonBody(CustomerPatchSchema) },
@@ -95,7 +106,9 @@ const patch = createRoute({
     200: { description: "Updated", content: jsonContent(CustomerSchema) },
     ...errorResponses,
     ...notFound,
-    ...conflict,
+    409: refusalDoc(
+      `${conflict[409].description}; or the organization can no longer change (delete and re-add)`,
+    ),
   },
 });
 
@@ -105,9 +118,9 @@ const remove = createRoute({
   tags,
   summary: "Delete a customer and everything wxsync holds for it (nothing at Webex is touched)",
   security: bearerSecurity,
-  middleware: [requireRole("admin")] as const,
+  middleware: [unscopedAdminOnly()] as const,
   request: { params: IdParam },
-  responses: { 204: { description: "Deleted" }, ...errorResponses, ...notFound },
+  responses: { 204: { description: "Deleted" }, ...errorResponses, ...needsAllCustomers, ...notFound },
 });
 
 function orgIdentity(value: string) {
@@ -180,11 +193,13 @@ export const registerCustomerRoutes = (app: App) => {
     }
     if (body.organizationId !== undefined) {
       const identity = orgIdentity(body.organizationId);
+      // Another spelling of the same org (eu/us, padding, case) is no change.
       if (identity.orgUuid !== current.orgUuid) {
-        if (await findGrant(services, { ownerType: "customer", ownerId: current.id })) {
+        const held = await orgHeldBecause(services, current);
+        if (held) {
           throw new ApiError(
             "CONFLICT",
-            "body.organizationId: the customer is connected to its current organization; delete and re-add it to change organizations.",
+            `body.organizationId: the organization can't change once the customer has tokens, a partner or synced data, and ${held}; delete and re-add the customer to use another organization.`,
           );
         }
         Object.assign(changes, identity);

@@ -14,10 +14,10 @@ export const customers = sqliteTable(
   {
     id: text("id").primaryKey(),
     name: text("name").notNull().unique(),
-    /** The API's base64 organization id. */
+    /** The API's base64 organization id, canonical (`ciscospark://us/ORGANIZATION/<uuid>`, no padding). */
     orgId: text("org_id").notNull().unique(),
-    /** The UUID Control Hub shows on its Account page. */
-    orgUuid: text("org_uuid").notNull(),
+    /** The UUID Control Hub shows on its Account page, lower case: one org is one customer, however spelled. */
+    orgUuid: text("org_uuid").notNull().unique(),
     adminEmail: text("admin_email"),
     defaultCallingBehaviour: text("default_calling_behaviour", { enum: DEFAULT_CALLING_BEHAVIOURS }),
     emailDomain: text("email_domain"),

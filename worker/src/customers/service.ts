@@ -6,11 +6,12 @@
  * Nothing here ever calls Webex: deleting a customer in wxsync leaves its Webex organization untouched.
  */
 import { DEVICE_SYNC_MODELS, SPARK_DATA_ALL_MTL } from "@wxsync/core/models";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { dataSyncs, schedules } from "../data-syncs/schema.ts";
 import { sipCredentials, sipRotationItems, sipRotationJobs } from "../devices/schema.ts";
 import { webexGrants } from "../grants/schema.ts";
+import { findGrant } from "../grants/store.ts";
 import type { UniqueConflicts } from "../lib/conflict.ts";
 import type { Services } from "../lib/services.ts";
 import { notifications } from "../notifications/schema.ts";
@@ -57,6 +58,25 @@ export const CUSTOMER_CONFLICTS: UniqueConflicts = {
   "customers.org_id": orgTaken,
   "customers.org_uuid": orgTaken,
 };
+
+/**
+ * Why the customer's organization may no longer change (R5), or null. Tokens, an adoption, runs, synced rows and
+ * SIP passwords all belong to the org they came from; moving them under another org id would mix two tenants.
+ */
+export async function orgHeldBecause(services: Services, customer: CustomerRow): Promise<string | null> {
+  if (customer.partnerId) return "it was adopted from its partner";
+  if (await findGrant(services, { ownerType: "customer", ownerId: customer.id }))
+    return "it is connected to Webex";
+  // One bound parameter whatever the number of tables (D1 allows 100 a statement).
+  const tables = [syncRuns, sipCredentials, ...Object.values(SYNCED_TABLES)];
+  const held = await services.db.get<{ held: number }>(
+    sql`WITH me(id) AS (SELECT ${customer.id}) SELECT (${sql.join(
+      tables.map((t) => sql`EXISTS (SELECT 1 FROM ${t} WHERE ${t.customerId} = (SELECT id FROM me))`),
+      sql` OR `,
+    )}) AS held`,
+  );
+  return held?.held ? "it has sync runs or synced data" : null;
+}
 
 export async function createCustomer(services: Services, input: NewCustomer): Promise<CustomerRow> {
   const now = services.now();

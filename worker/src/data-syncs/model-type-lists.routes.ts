@@ -11,7 +11,7 @@ import {
   SPARK_DATA_ALL_MTL,
   SPARK_DATA_SYNC_ORDER,
 } from "@wxsync/core/models";
-import { requireRole } from "../lib/access.ts";
+import { unscopedAdminOnly } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { conflictFrom } from "../lib/conflict.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -67,7 +67,7 @@ const mtlRoutes = {
     tags,
     summary: "Add a model type list (include and exclusion lists; shared by every customer)",
     security: bearerSecurity,
-    middleware: [requireRole("admin")] as const,
+    middleware: [unscopedAdminOnly()] as const,
     request: { body: jsonBody(ModelTypeListInput) },
     responses: {
       201: { description: "Created", content: jsonContent(ModelTypeListSchema) },

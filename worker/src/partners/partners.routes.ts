@@ -155,6 +155,7 @@ export const registerPartnerRoutes = (app: App) => {
       ...resolved.value,
       adminEmail: body.adminEmail ?? null,
       notes: body.notes ?? null,
+      orgsReadAt: null,
       createdAt: stamp,
       updatedAt: stamp,
     };

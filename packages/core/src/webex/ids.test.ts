@@ -31,6 +31,21 @@ describe("Webex ids", () => {
     });
   });
 
+  it("gives every spelling of one org the same UUID and the same canonical us id", () => {
+    const eu = btoa(`ciscospark://eu/ORGANIZATION/${UUID}`);
+    const urlSafe = (id: string) => id.replaceAll("+", "-").replaceAll("/", "_");
+    for (const spelled of [
+      eu,
+      eu.replace(/=+$/, ""),
+      btoa(`ciscospark://us/ORGANIZATION/${UUID.toUpperCase()}`),
+      urlSafe(btoa(`ciscospark://eu/ORGANIZATION/${UUID}`)),
+      ` ${UUID.toUpperCase()} `,
+    ]) {
+      expect(resolveOrgId(spelled), spelled).toEqual({ ok: true, value: { orgId: ID, orgUuid: UUID } });
+    }
+    expect(sameOrg(eu, ID)).toBe(true);
+  });
+
   it("compares organizations across forms", () => {
     expect(sameOrg(UUID.toUpperCase(), ID)).toBe(true);
     expect(sameOrg(UUID, orgIdFromUuid("00000000-0000-4000-8000-000000000000"))).toBe(false);

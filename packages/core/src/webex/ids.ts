@@ -36,7 +36,8 @@ export type OrgIdentity = { orgId: string; orgUuid: string };
 
 /**
  * Accepts either form of an organization id and returns both, or an error message naming the problem.
- * The UUID is what Control Hub shows; the base64 id is what the API uses.
+ * The UUID is what Control Hub shows; the base64 id is what the API uses. The id returned is always the
+ * canonical `ciscospark://us/ORGANIZATION/<lower-case uuid>` without padding, so equal orgs have equal ids.
  */
 export function resolveOrgId(
   input: string,
@@ -55,7 +56,8 @@ export function resolveOrgId(
   if (parsed.type !== "ORGANIZATION")
     return { ok: false, message: `is a Webex ${parsed.type} id, not an ORGANIZATION id` };
   if (!isUuid(parsed.value)) return { ok: false, message: "does not contain a valid organization UUID" };
-  return { ok: true, value: { orgId: value.replace(/=+$/, ""), orgUuid: parsed.value.toLowerCase() } };
+  // Every spelling of one org (any cluster, padding, URL-safe alphabet, case) gets the one canonical id.
+  return { ok: true, value: { orgId: orgIdFromUuid(parsed.value), orgUuid: parsed.value.toLowerCase() } };
 }
 
 /** True when two ids name the same organization, whatever form each is in. */
