@@ -19,7 +19,8 @@ export default defineConfig({
     ...(browser === "firefox"
       ? { browser_specific_settings: { gecko: { id: "wxsync@wxsync.dev", strict_min_version: "115.0" } } }
       : { key: EXTENSION_PUBLIC_KEY }),
-    permissions: ["storage"],
+    // downloads: CSV exports are saved by the browser's download manager, never through a link in the page.
+    permissions: ["storage", "downloads"],
     // The panel frame, and only it, may be loaded by admin.webex.com (the content script puts it there).
     web_accessible_resources: [{ resources: ["panel.html"], matches: ["https://admin.webex.com/*"] }],
     // The worker's own origin is granted at run time from the options page; local workers are allowed in

@@ -2,7 +2,7 @@
  * Launches Debian's Chromium with the built extension loaded unpacked, admin.webex.com mapped to the
  * fake Control Hub, and the extension pointed at the test worker.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
@@ -24,6 +24,8 @@ export function chromiumPath(): string {
 export type ExtensionBrowser = {
   context: BrowserContext;
   background: Worker;
+  /** Where the browser's download manager saves files (exports go through `browser.downloads`). */
+  downloadDir: string;
   close: () => Promise<void>;
 };
 
@@ -51,6 +53,13 @@ export async function launchWithExtension(options: {
   settings: { workerUrl: string; apiKey: string };
 }): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), "wxsync-chromium-"));
+  const downloadDir = mkdtempSync(join(tmpdir(), "wxsync-downloads-"));
+  // The browser's own download folder, without asking: exports are saved by Chrome's download manager.
+  mkdirSync(join(profile, "Default"), { recursive: true });
+  writeFileSync(
+    join(profile, "Default", "Preferences"),
+    JSON.stringify({ download: { default_directory: downloadDir, prompt_for_download: false } }),
+  );
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -70,13 +79,20 @@ export async function launchWithExtension(options: {
     ],
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  // Playwright takes over downloads (saving them under GUIDs, ignoring the name an extension gives): hand them
+  // back to the browser's own download manager, so the test sees the file as a user would.
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Browser.setDownloadBehavior", { behavior: "default" });
   await saveSettings(context, options.settings);
   return {
     context,
     background,
+    downloadDir,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      rmSync(downloadDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { EXTENSION_ID, type ExtensionBrowser, launchWithExtension, saveSettings } from "./browser.ts";
-import { panel, panelFrame } from "./panel.ts";
+import { panel, panelFrame, savedDownload } from "./panel.ts";
 import { api, connectThroughWebex, type SimOrg, simControl } from "./stack-api.ts";
 
 const shot = (page: Page, name: string) =>
@@ -16,6 +16,14 @@ let customer: { id: string; name: string; orgUuid: string };
 
 const setSettings = (settings: { workerUrl: string; apiKey: string }) =>
   saveSettings(browser.context, settings);
+
+/** Opens an admin.webex.com page and waits for the wxsync panel's frame in it. */
+async function open(url: string) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await panelFrame(page);
+  return page;
+}
 
 beforeAll(async () => {
   browser = await launchWithExtension({
@@ -33,14 +41,6 @@ beforeAll(async () => {
   await connectThroughWebex(`/api/v1/customers/${customer.id}/connect`, org.uuid);
 });
 afterAll(async () => browser?.close());
-
-/** Opens an admin.webex.com page and waits for the wxsync panel's frame in it. */
-async function open(url: string) {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  await panelFrame(page);
-  return page;
-}
 
 describe("the extension in Control Hub", () => {
   it("options: Test connection says what is wrong, then who the key is and what it may do", async () => {
@@ -77,12 +77,14 @@ describe("the extension in Control Hub", () => {
     await expect.poll(() => panel(page, "wxsync-last-sync").textContent()).toMatch(/^succeeded|^completed/);
     await shot(page, "control-hub-sync-done");
 
-    const downloadPromise = page.waitForEvent("download");
     await panel(page, "wxsync-export").click();
-    const download = await downloadPromise;
-    expect(download.suggestedFilename()).toMatch(/^Globex_User_\d{4}-\d{2}-\d{2}\.csv$/);
-    const file = join(inject("artifactsDir"), download.suggestedFilename());
-    await download.saveAs(file);
+    // Saved by the browser's download manager under the worker's name: no link was ever put in the page.
+    const file = await savedDownload(
+      browser.background,
+      browser.downloadDir,
+      /^Globex_User_\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    expect(await panel(page, "wxsync-export-state").textContent()).toBe(`Downloaded ${basename(file)}`);
     const [header, ...rows] = parse(readFileSync(file, "utf8"), { bom: true }) as string[][];
     const users = await api<{ items: { id: string; label: string }[] }>(
       "GET",
@@ -130,12 +132,12 @@ describe("the extension in Control Hub", () => {
       .map((l) => l.deviceId);
     expect(changed.sort()).toEqual(synced.items.map((d) => d.id).sort());
 
-    const downloadPromise = page.waitForEvent("download");
     await panel(page, "wxsync-export-sip").click();
-    const download = await downloadPromise;
-    expect(download.suggestedFilename()).toMatch(/^Globex_DeviceCallingDetails_\d{4}-\d{2}-\d{2}\.csv$/);
-    const file = join(inject("artifactsDir"), download.suggestedFilename());
-    await download.saveAs(file);
+    const file = await savedDownload(
+      browser.background,
+      browser.downloadDir,
+      /^Globex_DeviceCallingDetails_\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     const [header, ...rows] = parse(readFileSync(file, "utf8"), { bom: true }) as string[][];
     expect(header).toContain("SIP user name");
     expect(header!.some((h) => /password/i.test(h))).toBe(false);

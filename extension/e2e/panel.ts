@@ -3,7 +3,9 @@
  * selector reaches (page script cannot either). Playwright knows every frame of the page, so the tests find the
  * panel's frame by its URL and drive it with real (trusted) mouse and keyboard input.
  */
-import type { Frame, Page } from "playwright-core";
+import { existsSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { Frame, Page, Worker } from "playwright-core";
 import { expect } from "vitest";
 import { EXTENSION_ID } from "./browser.ts";
 
@@ -42,4 +44,30 @@ export function panel(page: Page, testId: string) {
   const frame = ownPanel(page);
   if (!frame) throw new Error("The wxsync panel's frame is not in the page");
   return frame.getByTestId(testId);
+}
+
+/**
+ * The file the extension's last export saved through the browser's download manager, once it is complete: its
+ * path, as chrome.downloads reports it from the background.
+ */
+export async function savedDownload(background: Worker, downloadDir: string, name: RegExp): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  let items: { filename: string; state: string; error?: string }[] = [];
+  while (Date.now() < deadline) {
+    items = await background.evaluate(async () => {
+      type Item = { filename: string; state: string; error?: string };
+      type Downloads = { chrome: { downloads: { search(q: object): Promise<Item[]> } } };
+      return (globalThis as unknown as Downloads).chrome.downloads.search({ orderBy: ["-startTime"] });
+    });
+    const path = items
+      .filter((i) => i.state === "complete")
+      .map((i) => i.filename)
+      .find((f) => name.test(basename(f)));
+    if (path && existsSync(path) && statSync(path).size > 0) {
+      expect(path.startsWith(join(downloadDir, "/"))).toBe(true);
+      return path;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No complete download named ${name} in ${JSON.stringify(items)}`);
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { trustedChange, trustedClick } from "../guard/testing.ts";
 import type { send as Send } from "../messaging/send.ts";
 import { pageContext } from "../page/context.ts";
+import { fakeDownloads } from "../page/fake-downloads.ts";
 import { ControlHubPanel } from "./ControlHubPanel.tsx";
 
 const uuid = "1eb65fdf-9643-417f-9974-ad72cae0e10f";
@@ -77,6 +78,7 @@ function fakeSend(role: string, answers: Answers = {}) {
 const mounted: HTMLElement[] = [];
 // Panels poll on timers: each test's panels are unmounted before the next, so none outlives the test.
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const root of mounted.splice(0)) {
     render(null, root);
     root.remove();
@@ -186,16 +188,19 @@ describe("ControlHubPanel", () => {
         data: { fileName: String(p.path).includes("hierarchy") ? "h.csv" : "d.csv", text: "a\n" },
       }),
     });
+    const downloads = fakeDownloads();
     const root = await mount(send, `https://admin.webex.com/devices?orgId=${uuid}`);
     expect((q(root, "wxsync-rotate-all") as HTMLButtonElement).disabled).toBe(true);
     expect((q(root, "wxsync-sync-devices") as HTMLButtonElement).disabled).toBe(true);
     await trustedClick(q(root, "wxsync-export-sip"));
     await trustedClick(q(root, "wxsync-export-hierarchy"));
+    await act(async () => {});
     expect(calls.filter(([t]) => t === "csv.get").map(([, p]) => (p as { path: string }).path)).toEqual([
       "/api/v1/customers/c1/models/DeviceCallingDetails.csv?bom=true",
       "/api/v1/customers/c1/hierarchy.csv?bom=true",
     ]);
     expect(q(root, "wxsync-devices-export-state")?.textContent).toBe("Downloaded h.csv");
+    expect(downloads.names()).toEqual(["d.csv", "h.csv"]);
     // Other pages have no device tools.
     const users = await mount(send, `https://admin.webex.com/users?orgId=${uuid}`);
     expect(q(users, "wxsync-devices")).toBeNull();

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { useGate } from "../guard/gesture.tsx";
 import type { send as Send } from "../messaging/send.ts";
 import { type ExportKind, exportPath, PAGE_EXPORTS, type PageKind } from "../page/context.ts";
-import { downloadText } from "../page/download.ts";
+import { saveCsv } from "../page/download.ts";
 
 export type ExportsProps = { send: typeof Send; customerId: string; page: PageKind };
 
@@ -18,8 +18,8 @@ export function Exports({ send, customerId, page }: ExportsProps) {
     setState("Preparing the CSV…");
     const answer = await send("csv.get", { path: exportPath(customerId, model) });
     if (!answer.ok) return setState(answer.error.message);
-    downloadText(answer.data.fileName, answer.data.text);
-    setState(`Downloaded ${answer.data.fileName}`);
+    const saved = await saveCsv(answer.data);
+    setState(saved.ok ? `Downloaded ${saved.fileName}` : saved.message);
   };
 
   return (

@@ -7,7 +7,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useGate } from "../guard/gesture.tsx";
 import type { send as Send } from "../messaging/send.ts";
-import { downloadText } from "../page/download.ts";
+import { saveCsv } from "../page/download.ts";
 import type { SipRotation } from "../worker-api/schemas.ts";
 
 export type PartnerDevicesProps = {
@@ -60,8 +60,8 @@ export function PartnerDevices({ send, customerId, blocked: why, onSync, pollMs 
     setExported("Preparing the CSV…");
     const answer = await send("csv.get", { path });
     if (!answer.ok) return setExported(answer.error.message);
-    downloadText(answer.data.fileName, answer.data.text);
-    setExported(`Downloaded ${answer.data.fileName}`);
+    const saved = await saveCsv(answer.data);
+    setExported(saved.ok ? `Downloaded ${saved.fileName}` : saved.message);
   };
 
   return (

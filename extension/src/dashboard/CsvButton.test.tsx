@@ -7,7 +7,10 @@ describe("CSV button", () => {
     const { send, callsOf } = fakeSend({
       "csv.get": () => ok({ fileName: "Acme-SyncRuns.csv", text: "id\nr1\n" }),
     });
-    const download = vi.fn();
+    const download = vi.fn(async (file: { fileName: string }) => ({
+      ok: true as const,
+      fileName: file.fileName,
+    }));
     const root = await mount(
       <CsvButton
         send={send}
@@ -19,7 +22,7 @@ describe("CSV button", () => {
     );
     await click(one(root, "csv"));
     expect(callsOf("csv.get")).toEqual([{ path: "/api/v1/customers/c1/runs.csv" }]);
-    expect(download).toHaveBeenCalledWith("Acme-SyncRuns.csv", "id\nr1\n");
+    expect(download).toHaveBeenCalledWith({ fileName: "Acme-SyncRuns.csv", text: "id\nr1\n" });
     expect(one(root, "csv-note")?.textContent).toBe("Saved Acme-SyncRuns.csv");
   });
 });

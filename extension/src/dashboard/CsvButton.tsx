@@ -4,7 +4,7 @@
  */
 import { useState } from "preact/hooks";
 import { useGate } from "../guard/gesture.tsx";
-import { downloadText } from "../page/download.ts";
+import { saveCsv } from "../page/download.ts";
 import { ask, type Send } from "./ask.ts";
 
 export type CsvButtonProps = {
@@ -13,11 +13,11 @@ export type CsvButtonProps = {
   path: string;
   label: string;
   testid: string;
-  /** Saves the file; replaced in tests. */
-  download?: (fileName: string, text: string) => void;
+  /** Saves the file through the browser's downloads; replaced in tests. */
+  download?: typeof saveCsv;
 };
 
-export function CsvButton({ send, path, label, testid, download = downloadText }: CsvButtonProps) {
+export function CsvButton({ send, path, label, testid, download = saveCsv }: CsvButtonProps) {
   const gate = useGate();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ text: string; failed: boolean } | null>(null);
@@ -28,8 +28,10 @@ export function CsvButton({ send, path, label, testid, download = downloadText }
     const answer = await ask(send, "csv.get", { path });
     setBusy(false);
     if (!answer.ok) return setNote({ text: answer.error.message, failed: true });
-    download(answer.data.fileName, answer.data.text);
-    setNote({ text: `Saved ${answer.data.fileName}`, failed: false });
+    const saved = await download(answer.data);
+    setNote(
+      saved.ok ? { text: `Saved ${saved.fileName}`, failed: false } : { text: saved.message, failed: true },
+    );
   };
 
   return (

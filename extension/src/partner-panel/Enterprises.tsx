@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import { useGate } from "../guard/gesture.tsx";
-import { downloadText } from "../page/download.ts";
+import { saveCsv } from "../page/download.ts";
 import type { BwJob } from "../worker-api/schemas.ts";
 import { type BulkOutcome, BulkResults } from "./BulkResults.tsx";
 import { EnterpriseTable, type RowMessage } from "./EnterpriseTable.tsx";
@@ -136,8 +136,12 @@ export function Enterprises({ send, partnerId, pollMs, blocked: why }: Props) {
       const path = `${base}/last-sync.csv?enterpriseIds=${ids}`;
       const answer = await ask(send, "csv.get", { path });
       if (!answer.ok) return setNotice({ tone: "error", text: answer.error.message });
-      downloadText(answer.data.fileName, answer.data.text);
-      setNotice({ tone: "ok", text: `Downloaded ${answer.data.fileName}.` });
+      const saved = await saveCsv(answer.data);
+      setNotice(
+        saved.ok
+          ? { tone: "ok", text: `Downloaded ${saved.fileName}.` }
+          : { tone: "error", text: saved.message },
+      );
     });
 
   const syncNow = async (id: string) => {

@@ -5,7 +5,7 @@
  */
 import { useState } from "preact/hooks";
 import { useGate } from "../guard/gesture.tsx";
-import { downloadText } from "../page/download.ts";
+import { saveCsv } from "../page/download.ts";
 import { ask, type Send } from "./send.ts";
 
 export function HierarchyExport({ send, partnerId }: { send: Send; partnerId: string }) {
@@ -17,8 +17,8 @@ export function HierarchyExport({ send, partnerId }: { send: Send; partnerId: st
       path: `/api/v1/partners/${encodeURIComponent(partnerId)}/hierarchy.csv?bom=true`,
     });
     if (!answer.ok) return setState(answer.error.message);
-    downloadText(answer.data.fileName, answer.data.text);
-    setState(`Downloaded ${answer.data.fileName}.`);
+    const saved = await saveCsv(answer.data);
+    setState(saved.ok ? `Downloaded ${saved.fileName}.` : saved.message);
   };
   return (
     <p class="wxsync-partner-hierarchy">

@@ -2,6 +2,7 @@ import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { trustedClick } from "../guard/testing.ts";
+import { fakeDownloads } from "../page/fake-downloads.ts";
 import type { BwEnterprise, BwJob, Customer } from "../worker-api/schemas.ts";
 import { type Answers, fakeSend } from "./fake-send.ts";
 import { PartnerPanel } from "./PartnerPanel.tsx";
@@ -303,16 +304,7 @@ describe("PartnerPanel", () => {
   });
 
   it("exports the last sync of the selected enterprises as a CSV download", async () => {
-    const created: Blob[] = [];
-    vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
-      created.push(blob as Blob);
-      return "blob:wxsync-test";
-    });
-    vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => {});
-    const clicked: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this.download);
-    });
+    const downloads = fakeDownloads();
     const w = worker({
       "csv.get": async () => ok({ fileName: "last-sync.csv", text: "spEnterpriseId\nReseller1+acme\n" }),
     });
@@ -325,26 +317,22 @@ describe("PartnerPanel", () => {
     expect(w.of("csv.get")).toEqual([
       { path: "/api/v1/partners/p1/broadworks/last-sync.csv?enterpriseIds=e1,e2" },
     ]);
-    expect(clicked).toEqual(["last-sync.csv"]);
+    expect(downloads.names()).toEqual(["last-sync.csv"]);
     // With a byte order mark first, for Excel.
-    expect(await created[0]?.text()).toBe("\uFEFFspEnterpriseId\nReseller1+acme\n");
-    expect(root.querySelector("a[download]")).toBeNull();
+    expect(await downloads.saved[0]?.blob.text()).toBe("\uFEFFspEnterpriseId\nReseller1+acme\n");
+    // Saved by the browser's download manager: no link in any page.
+    expect(root.querySelector("a")).toBeNull();
   });
 
   it("exports the partner's whole hierarchy (customers, locations, users, workspaces, devices) as CSV", async () => {
-    vi.spyOn(URL, "createObjectURL").mockImplementation(() => "blob:wxsync-test");
-    vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => {});
-    const clicked: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this.download);
-    });
+    const downloads = fakeDownloads();
     const w = worker({
       "csv.get": async () => ok({ fileName: "Partner_Hierarchy.csv", text: "Partner,Customer\n" }),
     });
     await mount(w.send);
     await click($("wxsync-partner-hierarchy"));
     expect(w.of("csv.get")).toEqual([{ path: "/api/v1/partners/p1/hierarchy.csv?bom=true" }]);
-    expect(clicked).toEqual(["Partner_Hierarchy.csv"]);
+    expect(downloads.names()).toEqual(["Partner_Hierarchy.csv"]);
     expect($("wxsync-partner-hierarchy-state")?.textContent).toContain("Downloaded Partner_Hierarchy.csv");
   });
 
