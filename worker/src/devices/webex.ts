@@ -21,11 +21,7 @@ export async function customerWebex(
   options: { retry?: boolean } = {},
 ) {
   const access = await webexAccessFor(services, customer);
-  if (!access)
-    throw new ApiError(
-      "CONFLICT",
-      `${customer.name} is not connected to Webex (or its authorization was revoked): connect it first.`,
-    );
+  if (!access.ok) throw new ApiError("CONFLICT", access.message);
   return createWebexClient({
     baseUrl: services.env.WEBEX_API_BASE,
     token: access.token,

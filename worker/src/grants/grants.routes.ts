@@ -8,8 +8,9 @@ import { CustomerSchema, viewCustomers } from "../customers/view.ts";
 import { loadCustomer, requireRole } from "../lib/access.ts";
 import type { App } from "../lib/app-env.ts";
 import { ApiError } from "../lib/errors.ts";
-import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
+import { bearerSecurity, errorResponses, refusalDoc } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
+import { partnerGrantFor } from "../sync/webex-access.ts";
 import { startTransaction } from "../transactions/recorder.ts";
 import { refreshGrant } from "./refresh.ts";
 import { findGrant, openAccessToken, saveGrant } from "./store.ts";
@@ -35,10 +36,8 @@ const refresh = createRoute({
       description: "The outcome and the customer's token health",
       content: jsonContent(RefreshResultSchema),
     },
-    409: {
-      description: "Not connected, or connected through its partner",
-      content: errorResponses[401].content,
-    },
+    404: refusalDoc("No such customer (or not in the API key's scope)"),
+    409: refusalDoc("Not connected, or connected through its partner"),
     ...errorResponses,
   },
 });
@@ -75,6 +74,10 @@ const serviceApp = createRoute({
   request: { params: IdParam, body: jsonBody(ServiceAppSchema) },
   responses: {
     200: { description: "The customer with its new token health", content: jsonContent(CustomerSchema) },
+    404: refusalDoc("No such customer (or not in the API key's scope)"),
+    409: refusalDoc(
+      "No tokens given, and the customer's org is not among those its partner manages at Webex (the message says so)",
+    ),
     502: { description: "Webex refused the Service App token request", content: errorResponses[500].content },
     ...errorResponses,
   },
@@ -112,16 +115,19 @@ export const registerGrantRoutes = (app: App) => {
     });
     let tokens = body.tokens;
     if (!tokens) {
-      const partnerGrant = customer.partnerId
-        ? await findGrant(services, { ownerType: "partner", ownerId: customer.partnerId })
-        : undefined;
-      if (!partnerGrant) {
+      const partner = await partnerGrantFor(services, customer);
+      if (!partner.ok && partner.kind === "not_managed") {
+        await tx.fail(partner.message);
+        throw new ApiError("CONFLICT", partner.message);
+      }
+      if (!partner.ok) {
         await tx.fail("No tokens given and no connected partner to request them with.");
         throw new ApiError(
           "BAD_REQUEST",
           "body.tokens: required unless the customer belongs to a connected partner, whose token can request them.",
         );
       }
+      const partnerGrant = partner.grant;
       try {
         tokens = await createServiceAppToken(
           {

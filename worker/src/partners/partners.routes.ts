@@ -15,10 +15,11 @@ import type { App } from "../lib/app-env.ts";
 import { conflictFrom } from "../lib/conflict.ts";
 import { ApiError } from "../lib/errors.ts";
 import { pagedRows, pageSchema, pagingShape } from "../lib/listing.ts";
-import { bearerSecurity, errorResponses } from "../lib/openapi.ts";
+import { bearerSecurity, errorResponses, refusalDoc } from "../lib/openapi.ts";
 import { IdParam, jsonBody, jsonContent } from "../lib/params.ts";
 import { syncRolesAndLicences } from "../oauth/after-connect.ts";
-import { loadPartner, managedOrganizations, PartnerSchema, viewPartner } from "./partner.ts";
+import { managedOrganizations } from "./managed-orgs.ts";
+import { loadPartner, PartnerSchema, viewPartner } from "./partner.ts";
 import { type PartnerRow, partners } from "./schema.ts";
 
 const tags = ["Partners"];
@@ -56,7 +57,9 @@ const AdoptSchema = z
   })
   .openapi("PartnerAdopt");
 
-const notFound = { 404: { description: "No such partner", content: errorResponses[401].content } };
+const notFound = {
+  404: refusalDoc("No such partner (keys scoped to some customers see no partner at all)"),
+};
 const partnerTaken = {
   field: "body.organizationId",
   what: "organization",
@@ -77,7 +80,12 @@ const routes = {
     security: bearerSecurity,
     middleware: [requireRole("admin")] as const,
     request: { body: jsonBody(PartnerCreateSchema) },
-    responses: { 201: { description: "Created", content: jsonContent(PartnerSchema) }, ...errorResponses },
+    responses: {
+      201: { description: "Created", content: jsonContent(PartnerSchema) },
+      404: refusalDoc("The key is scoped to some customers: partners do not exist for it"),
+      409: refusalDoc("A partner has this name or organization already"),
+      ...errorResponses,
+    },
   }),
   list: createRoute({
     method: "get",
@@ -108,7 +116,8 @@ const routes = {
     method: "get",
     path: "/api/v1/partners/{id}/organizations",
     tags,
-    summary: "The customer organizations the partner manages at Webex, and which are wxsync customers",
+    summary:
+      "The customer organizations the partner manages at Webex, and which are wxsync customers (stored as the list its token may reach)",
     security: bearerSecurity,
     middleware: [requireRole("operator")] as const,
     request: { params: IdParam },
@@ -117,7 +126,7 @@ const routes = {
         description: "Organizations",
         content: jsonContent(z.object({ items: z.array(OrganizationSchema) })),
       },
-      409: { description: "The partner is not connected", content: errorResponses[401].content },
+      409: refusalDoc("The partner is not connected"),
       ...errorResponses,
       ...notFound,
     },
@@ -135,6 +144,7 @@ const routes = {
         description: "The new customers",
         content: jsonContent(z.object({ items: z.array(CustomerSchema) })),
       },
+      409: refusalDoc("The partner is not connected, or a name or organization is already a customer"),
       ...errorResponses,
       ...notFound,
     },

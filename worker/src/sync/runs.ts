@@ -81,12 +81,8 @@ export type StartRunInput = {
 /** Creates the run and hands it to the Workflow; answers 409 naming the active run when one exists. */
 export async function startRun(services: Services, input: StartRunInput): Promise<{ runId: string }> {
   const { customer, dataSync } = input;
-  if (!(await webexAccessFor(services, customer))) {
-    throw new ApiError(
-      "CONFLICT",
-      `${customer.name} is not connected to Webex (or its authorization was revoked): connect it first.`,
-    );
-  }
+  const access = await webexAccessFor(services, customer);
+  if (!access.ok) throw new ApiError("CONFLICT", access.message);
   const all = await modelsOf(services, dataSync);
   const models = input.only ? all.filter((m) => input.only!.includes(m)) : all;
   const state = initialRunState(models, {
@@ -179,10 +175,12 @@ export async function advanceRun(services: Services, runId: string): Promise<str
   const customer = await services.db.select().from(customers).where(eq(customers.id, run.customerId)).get();
   const access = customer ? await webexAccessFor(services, customer) : null;
   const stamp = () => services.now().toISOString();
-  if (!customer || !access) {
-    const error = customer
-      ? `${customer.name} lost its Webex authorization during the run; nothing was removed.`
-      : "The customer was deleted.";
+  if (!customer || !access?.ok) {
+    const error = !customer
+      ? "The customer was deleted."
+      : access?.ok === false && access.kind === "not_managed"
+        ? `${access.message} The run stopped; nothing was removed.`
+        : `${customer.name} lost its Webex authorization during the run; nothing was removed.`;
     await services.db
       .update(syncRuns)
       .set({ status: "failed", error, endedAt: stamp(), updatedAt: stamp() })
