@@ -3,6 +3,7 @@ import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { trustedChange, trustedClick } from "../guard/testing.ts";
 import type { send as Send } from "../messaging/send.ts";
+import { remember, type TabChoice } from "../messaging/tab-choice.ts";
 import { pageContext } from "../page/context.ts";
 import { fakeDownloads } from "../page/fake-downloads.ts";
 import { ControlHubPanel } from "./ControlHubPanel.tsx";
@@ -53,10 +54,15 @@ type Answers = Record<string, (payload: Record<string, unknown>) => unknown>;
 function fakeSend(role: string, answers: Answers = {}) {
   const calls: [string, unknown][] = [];
   let polls = 0;
+  // The tab's memory, kept like the background keeps it.
+  let tab: TabChoice = { customerId: null, seen: [] };
   const base: Answers = {
     "customers.list": () => ({ ok: true, data: { items: [acme, beta], nextCursor: null } }),
     whoami: () => ({ ok: true, data: { keyId: "k", name: "k", role, scope: "all" } }),
-    "tab.customer": (p) => ({ customerId: (p.set as string | undefined) ?? null }),
+    "tab.customer": (p) => {
+      tab = remember(tab, p.set as string | null | undefined);
+      return tab;
+    },
     "customer.overview": (p) => ({
       ok: true,
       data: {

@@ -2,10 +2,13 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import { useGate } from "../guard/gesture.tsx";
 import type { CustomerOverview } from "../messaging/protocol.ts";
 import type { send as Send } from "../messaging/send.ts";
+import type { TabChoice } from "../messaging/tab-choice.ts";
 import { findCustomer, type PageContext } from "../page/context.ts";
 import type { Customer, Run, Whoami } from "../worker-api/schemas.ts";
 import { Exports } from "./Exports.tsx";
 import { isActive, tokenLine, tokenWarning, totalsLine, when } from "./format.ts";
+import { OrgSwitch } from "./OrgSwitch.tsx";
+import { decide } from "./org-hint.ts";
 import { PartnerDevices } from "./PartnerDevices.tsx";
 import { RunProgress } from "./RunProgress.tsx";
 
@@ -16,12 +19,16 @@ type Load<T> =
   | { state: "error"; message: string; unreachable?: boolean }
   | { state: "ready"; data: T };
 
-/** The panel on Control Hub pages: the customer org on screen, its syncs, its token, its exports. */
+/**
+ * The panel on Control Hub pages: the customer org on screen, its syncs, its token, its exports. The org the
+ * page's address names is a hint (see org-hint.ts): a customer not looked at in this tab is asked about.
+ */
 export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPanelProps) {
   const gate = useGate();
   const [customers, setCustomers] = useState<Load<Customer[]>>({ state: "loading" });
   const [who, setWho] = useState<Whoami | null>(null);
-  const [picked, setPicked] = useState<string | null>(null);
+  const [tab, setTab] = useState<TabChoice | null>(null);
+  const [declined, setDeclined] = useState<string | null>(null);
   const [overview, setOverview] = useState<Load<CustomerOverview> | null>(null);
   // The run on show: a running one with live bars, or the one that just ended with what it changed.
   const [shown, setShown] = useState<Run | null>(null);
@@ -41,12 +48,27 @@ export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPane
       ),
     );
     send("whoami", {}).then((answer) => answer.ok && setWho(answer.data));
-    send("tab.customer", {}).then((answer) => setPicked(answer.customerId));
+    send("tab.customer", {}).then(setTab);
   }, [send]);
 
   const list = customers.state === "ready" ? customers.data : [];
   const detected = findCustomer(list, context.orgHint);
-  const customer = detected ?? list.find((c) => c.id === picked) ?? null;
+  const decision = tab ? decide(tab, detected?.id ?? null, declined) : null;
+  const shownId = decision?.kind === "show" ? decision.customerId : (tab?.customerId ?? null);
+  const customer = list.find((c) => c.id === shownId) ?? null;
+  const hinted =
+    decision && decision.kind !== "show" ? list.find((c) => c.id === decision.hinted) : undefined;
+  const asking = decision?.kind === "ask";
+
+  /** Puts a customer on show in this tab and counts it as looked at (remembered for the browser session). */
+  const choose = useCallback((id: string | null) => send("tab.customer", { set: id }).then(setTab), [send]);
+  // "Stay" answers one question: when the address names another org, the next one is asked again.
+  useEffect(() => setDeclined(null), [detected?.id]);
+  // A customer the hint may bring without asking (the tab's first, or one looked at before) is remembered.
+  useEffect(() => {
+    if (customers.state === "ready" && tab && decision?.kind === "show" && shownId !== tab.customerId)
+      choose(shownId);
+  }, [customers.state, tab, shownId]);
 
   const load = useCallback(async () => {
     if (!customer) return;
@@ -78,10 +100,7 @@ export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPane
       </p>
     );
 
-  const pick = (id: string) => {
-    setPicked(id || null);
-    send("tab.customer", { set: id || null });
-  };
+  const pick = (id: string) => choose(id || null);
   const viewer = who?.role === "viewer";
   const start = async (kind: "users" | "data" | "devices") => {
     if (!customer) return;
@@ -117,9 +136,26 @@ export function ControlHubPanel({ send, context, pollMs = 1000 }: ControlHubPane
       {customer && (
         <>
           <h2 data-testid="wxsync-customer">{customer.name}</h2>
+          {asking && hinted && (
+            <OrgSwitch
+              hinted={hinted.name}
+              current={customer.name}
+              onSwitch={() => choose(hinted.id)}
+              onStay={() => setDeclined(hinted.id)}
+            />
+          )}
+          {decision?.kind === "stay" && hinted && (
+            <p class="wxsync-muted" data-testid="wxsync-org-stayed">
+              This page shows {hinted.name}; wxsync stays with {customer.name}, as you chose.
+            </p>
+          )}
           {overview?.state === "loading" && <p class="wxsync-muted">Loading…</p>}
           {overview?.state === "error" && <p class="wxsync-warning">{overview.message}</p>}
           {overview?.state === "ready" && <Status overview={overview.data} />}
+        </>
+      )}
+      {customer && !asking && (
+        <>
           <div class="wxsync-actions">
             <button
               type="button"

@@ -26,6 +26,7 @@ import {
 } from "../worker-api/schemas.ts";
 import { testConnection } from "./connection.ts";
 import type { Handlers } from "./protocol.ts";
+import { remember, type TabChoice } from "./tab-choice.ts";
 
 const enc = encodeURIComponent;
 
@@ -154,12 +155,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     "sip.job": async ({ customerId, jobId }) =>
       (await client()).call(`${c(customerId)}/sip-rotations/${enc(jobId)}`, sipRotationSchema),
     "tab.customer": async ({ set }, { tabId }) => {
-      // Remembered per tab for the browser session only, in the extension's own storage.
-      const item = storage.defineItem<string | null>(`session:tabCustomer:${tabId ?? "page"}`, {
-        fallback: null,
+      // Remembered per tab for the browser session only, in `session` storage (never open to content scripts):
+      // the customer on show and every customer the user has chosen to look at in this tab.
+      const item = storage.defineItem<TabChoice>(`session:tabCustomer:${tabId ?? "page"}`, {
+        fallback: { customerId: null, seen: [] },
       });
-      if (set !== undefined) await item.setValue(set);
-      return { customerId: await item.getValue() };
+      const now = await item.getValue();
+      if (set === undefined) return now;
+      const next = remember(now, set);
+      await item.setValue(next);
+      return next;
     },
   };
 }

@@ -21,6 +21,7 @@ import type {
   scheduleSchema,
   Whoami,
 } from "../worker-api/schemas.ts";
+import type { TabChoice } from "./tab-choice.ts";
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -76,8 +77,14 @@ export type Protocol = {
   /** Rotates the SIP password of every partner-managed device of the customer, as a job. */
   "sip.rotateAll": { request: { customerId: string }; response: R<SipRotation> };
   "sip.job": { request: { customerId: string; jobId: string }; response: R<SipRotation> };
-  /** The customer picked for this browser tab (set: remember it; null: forget it). */
-  "tab.customer": { request: { set?: string | null }; response: { customerId: string | null } };
+  /**
+   * The customer on show in this browser tab and every customer the user has looked at there (set: show it
+   * and count it as looked at; null: show none).
+   */
+  "tab.customer": {
+    request: { set?: string | null };
+    response: TabChoice;
+  };
 };
 
 export type MessageType = keyof Protocol;
