@@ -4,6 +4,7 @@
  * It imports nothing from wxsync on purpose: a misunderstanding shared by client and simulator would go unseen.
  */
 export { createSimulator, type Simulator, type SimulatorOptions } from "./app.ts";
+export type { LoggedRequest } from "./control/requests.ts";
 export type { FaultRule } from "./faults/rules.ts";
 export { MODELS } from "./models/registry.ts";
 export { ALL_SCOPES } from "./oauth/tokens.ts";

@@ -1,3 +1,4 @@
+import { RequestLog } from "./control/requests.ts";
 import { Stats } from "./control/stats.ts";
 import { RateLimiter } from "./faults/ratelimit.ts";
 import { FaultEngine } from "./faults/rules.ts";
@@ -13,6 +14,7 @@ export class SimState {
   readonly clock: SimClock;
   readonly tokens: TokenStore;
   readonly stats = new Stats();
+  readonly requests = new RequestLog();
   readonly limiter: RateLimiter;
   readonly faults: FaultEngine;
   latency: { meanMs: number; jitterMs: number };
@@ -48,6 +50,7 @@ export class SimState {
     this.clock.reset();
     this.tokens.clear();
     this.stats.reset();
+    this.requests.reset();
     this.limiter.reset();
     this.limiter.config = this.options.rateLimit;
     this.faults.set(this.options.faults);

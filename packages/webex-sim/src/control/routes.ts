@@ -8,6 +8,7 @@ import { badRequest, notFound } from "../util/errors.ts";
 import { registerBroadWorksControl } from "./broadworks.ts";
 import { registerDeviceControl } from "./devices.ts";
 import { registerObjectControl } from "./objects.ts";
+import { registerRequestLog } from "./requests.ts";
 
 async function obj(req: Request): Promise<Record<string, unknown>> {
   const text = await req.text();
@@ -27,7 +28,7 @@ function faultList(v: unknown): FaultRule[] {
   return rules as FaultRule[];
 }
 
-/** The simulator's own control API (not Webex): tokens, clock, knobs, faults, stats, reset. */
+/** The simulator's own control API (not Webex): tokens, clock, knobs, faults, stats, request log, reset. */
 export function registerControl(app: Hono<Env>, sim: SimState): void {
   app.get("/_sim/health", (c) => c.json({ status: "ok", seed: sim.options.seed }));
 
@@ -112,6 +113,7 @@ export function registerControl(app: Hono<Env>, sim: SimState): void {
     return c.json({ status: "reset", seed: sim.options.seed });
   });
 
+  registerRequestLog(app, sim);
   registerDeviceControl(app, sim);
   registerObjectControl(app, sim);
   registerBroadWorksControl(app, sim);

@@ -66,7 +66,17 @@ export function tracking(sim: SimState): MiddlewareHandler<Env> {
       c.res = errorResponse(err, trackingId);
     }
     c.res.headers.set("Trackingid", trackingId);
-    if (!c.req.path.startsWith("/_sim")) sim.stats.record(c.req.method, c.req.path, c.res.status);
+    if (c.req.path.startsWith("/_sim")) return;
+    sim.stats.record(c.req.method, c.req.path, c.res.status);
+    sim.requests.record({
+      at: new Date(sim.clock.now()).toISOString(),
+      method: c.req.method,
+      path: c.req.path,
+      orgId: c.req.query("orgId") ?? null,
+      tokenOrgUuid: c.get("auth")?.orgUuid ?? null,
+      actingOrgUuid: c.get("actingOrgUuid") ?? null,
+      status: c.res.status,
+    });
   };
 }
 

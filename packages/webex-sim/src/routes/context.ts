@@ -12,6 +12,8 @@ export type Env = {
     trackingId: string;
     auth: AccessToken;
     pageFaults: PageFaults;
+    /** The org `actingOrg` resolved, for the request log. */
+    actingOrgUuid: string | undefined;
   };
 };
 
@@ -34,14 +36,18 @@ export function actingOrg(sim: SimState, c: Ctx, orgIdParam?: string | null): Or
   const own = sim.tenant.orgs.get(auth.orgUuid);
   if (!own) throw new WebexError(401, "The organization of this access token no longer exists.");
   const raw = orgIdParam === undefined ? c.req.query("orgId") : orgIdParam;
-  if (!raw) return own;
+  const acting = (org: Org) => {
+    c.set("actingOrgUuid", org.uuid);
+    return org;
+  };
+  if (!raw) return acting(own);
   const uuid = orgUuidFromId(raw);
   if (!uuid) throw new WebexError(400, `Invalid orgId: ${raw}`);
-  if (uuid === own.uuid) return own;
+  if (uuid === own.uuid) return acting(own);
   const target = sim.tenant.orgs.get(uuid);
   if (!own.isPartner || !target)
     throw new WebexError(403, "The user is not authorized to access this organization.");
-  return target;
+  return acting(target);
 }
 
 export function linkBase(sim: SimState, c: Ctx): string {
