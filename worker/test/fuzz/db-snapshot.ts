@@ -11,14 +11,15 @@ import { env } from "cloudflare:workers";
 const USE_COLUMNS: Record<string, string[]> = { api_keys: ["last_used_at"] };
 
 /** Tables the worker owns: D1's and SQLite's bookkeeping and the migration log are not its data. */
-async function tables() {
+export async function tables() {
   const { results } = await env.DB.prepare(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name != 'd1_migrations' ORDER BY name",
   ).all<{ name: string }>();
   return results.map((r) => r.name);
 }
 
-async function columns(table: string) {
+/** A table's columns in order, without the ones mere use of the API changes (USE_COLUMNS). */
+export async function columns(table: string) {
   const { results } = await env.DB.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid")
     .bind(table)
     .all<{ name: string }>();
@@ -29,7 +30,7 @@ async function columns(table: string) {
 const hex = (bytes: ArrayBuffer) =>
   [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function sha256(text: string) {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
