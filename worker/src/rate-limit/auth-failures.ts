@@ -49,9 +49,9 @@ export const tooManyFailures = (seconds: number) =>
   `Too many failed sign-ins from this address; try again in ${seconds} s.`;
 
 /**
- * For the API: refuses a throttled client before authentication runs, and counts each 401 that answered a
- * presented credential (a request without one cannot guess a key, so it spends nothing). Placed before
- * `apiKeyAuth`, whose refusals are 401s.
+ * For the API: refuses a throttled client that presents a credential before authentication runs, and counts
+ * each 401 that answered one (a request without a credential cannot guess a key, so it spends nothing).
+ * Placed before `apiKeyAuth`, whose refusals are 401s.
  */
 export const throttleFailedAuth = ({
   publicPaths,
@@ -60,7 +60,8 @@ export const throttleFailedAuth = ({
 }): MiddlewareHandler<AppEnv> => {
   const open = new Set(publicPaths);
   return async function throttleFailedAuth(c, next) {
-    if (open.has(c.req.path)) return next();
+    // Without a credential there is nothing to guess and the answer is 401 anyway: no Durable Object call.
+    if (open.has(c.req.path) || c.req.header("authorization") === undefined) return next();
     const budget = failureBudget(c);
     if (!budget) return next();
     const wait = await budget.wait();
@@ -70,6 +71,6 @@ export const throttleFailedAuth = ({
       return res;
     }
     await next();
-    if (c.res.status === 401 && c.req.header("authorization") !== undefined) await budget.failed();
+    if (c.res.status === 401) await budget.failed();
   };
 };
