@@ -152,72 +152,84 @@ describe("the API, fuzzed from its OpenAPI document", () => {
     expect(planned).toBeGreaterThanOrEqual(2000);
   });
 
-  it("refuses invalid requests in the error envelope, naming the field, and changes nothing", async () => {
-    const outcomes: Outcome[] = [];
-    const changes: string[] = [];
-    const unbreakable: string[] = [];
-    const before = await settledSnapshot();
-    // A snapshot after each operation's batch says which operation changed what; it is also the next start.
-    let start = before;
-    for (const op of doc.operations) {
-      const arb = invalidRequests(op, doc, ids);
-      if (!arb) {
-        unbreakable.push(`${op.method} ${op.path}`);
-        continue;
+  it(
+    "refuses invalid requests in the error envelope, naming the field, and changes nothing",
+    async () => {
+      const outcomes: Outcome[] = [];
+      const changes: string[] = [];
+      const unbreakable: string[] = [];
+      const before = await settledSnapshot();
+      // A snapshot after each operation's batch says which operation changed what; it is also the next start.
+      let start = before;
+      for (const op of doc.operations) {
+        const arb = invalidRequests(op, doc, ids);
+        if (!arb) {
+          unbreakable.push(`${op.method} ${op.path}`);
+          continue;
+        }
+        const batch: Outcome[] = [];
+        for (const request of sample(arb, "invalid", op, INVALID_PER_OPERATION)) {
+          batch.push(await send(request, admin));
+        }
+        outcomes.push(...batch);
+        const end = await snapshotDatabase();
+        const moved = changedTables(start, end);
+        start = end;
+        if (moved.length) {
+          const accepted = batch
+            .filter((o) => o.status < 400)
+            .map((o) => `${o.status} ${o.request.mutation}`);
+          changes.push(
+            `${op.method} ${op.path} changed ${moved.join(", ")}; accepted: ${accepted.join("; ")}`,
+          );
+        }
       }
-      const batch: Outcome[] = [];
-      for (const request of sample(arb, "invalid", op, INVALID_PER_OPERATION)) {
-        batch.push(await send(request, admin));
-      }
-      outcomes.push(...batch);
-      const end = await snapshotDatabase();
-      const moved = changedTables(start, end);
-      start = end;
-      if (moved.length) {
-        const accepted = batch.filter((o) => o.status < 400).map((o) => `${o.status} ${o.request.mutation}`);
-        changes.push(`${op.method} ${op.path} changed ${moved.join(", ")}; accepted: ${accepted.join("; ")}`);
-      }
-    }
-    const after = await settledSnapshot();
-    const accepted = outcomes.filter((o) => o.status < 400);
-    console.log(
-      `openapi fuzz, invalid phase: seed ${SEED}, ${outcomes.length} requests, statuses ${tally(outcomes.map((o) => o.status))}`,
-    );
-    console.log(`  faults by kind ${tally(outcomes.map((o) => o.request.kind))}`);
-    if (unbreakable.length)
-      console.log(`  nothing to break (every input free text): ${unbreakable.join(", ")}`);
-    if (accepted.length) {
+      const after = await settledSnapshot();
+      const accepted = outcomes.filter((o) => o.status < 400);
       console.log(
-        `  accepted although the document forbids them (${accepted.length}):\n${[
-          ...new Set(
-            accepted.map((o) => `    ${o.request.method} ${o.request.template}: ${o.request.mutation}`),
-          ),
-        ].join("\n")}`,
+        `openapi fuzz, invalid phase: seed ${SEED}, ${outcomes.length} requests, statuses ${tally(outcomes.map((o) => o.status))}`,
       );
-    }
-    expect(outcomes.length).toBeGreaterThan(0);
-    expect(report(outcomes)).toEqual([]);
-    expect(changes).toEqual([]);
-    expect(after).toEqual(before);
-  }, FUZZ_PHASE_TIMEOUT_MS);
+      console.log(`  faults by kind ${tally(outcomes.map((o) => o.request.kind))}`);
+      if (unbreakable.length)
+        console.log(`  nothing to break (every input free text): ${unbreakable.join(", ")}`);
+      if (accepted.length) {
+        console.log(
+          `  accepted although the document forbids them (${accepted.length}):\n${[
+            ...new Set(
+              accepted.map((o) => `    ${o.request.method} ${o.request.template}: ${o.request.mutation}`),
+            ),
+          ].join("\n")}`,
+        );
+      }
+      expect(outcomes.length).toBeGreaterThan(0);
+      expect(report(outcomes)).toEqual([]);
+      expect(changes).toEqual([]);
+      expect(after).toEqual(before);
+    },
+    FUZZ_PHASE_TIMEOUT_MS,
+  );
 
-  it("answers valid requests without a server error, and any 4xx in the error envelope", async () => {
-    const requests = doc.operations.flatMap((op) =>
-      sample(validRequests(op, doc, ids), "valid", op, VALID_PER_OPERATION),
-    );
-    // Deletions go last, so the fixtures they remove have served every other request first; a customer's
-    // data syncs before the customer, or they would only ever meet a 404.
-    const depth = (r: FuzzRequest) => r.template.split("/").length;
-    const deletions = requests.filter((r) => r.method === "DELETE").sort((a, b) => depth(b) - depth(a));
-    const outcomes: Outcome[] = [];
-    for (const request of requests.filter((r) => r.method !== "DELETE")) {
-      outcomes.push(await send(request, admin));
-    }
-    await runsStopped();
-    for (const request of deletions) outcomes.push(await send(request, admin));
-    console.log(
-      `openapi fuzz, valid phase: seed ${SEED}, ${outcomes.length} requests, statuses ${tally(outcomes.map((o) => o.status))}`,
-    );
-    expect(report(outcomes)).toEqual([]);
-  }, FUZZ_PHASE_TIMEOUT_MS);
+  it(
+    "answers valid requests without a server error, and any 4xx in the error envelope",
+    async () => {
+      const requests = doc.operations.flatMap((op) =>
+        sample(validRequests(op, doc, ids), "valid", op, VALID_PER_OPERATION),
+      );
+      // Deletions go last, so the fixtures they remove have served every other request first; a customer's
+      // data syncs before the customer, or they would only ever meet a 404.
+      const depth = (r: FuzzRequest) => r.template.split("/").length;
+      const deletions = requests.filter((r) => r.method === "DELETE").sort((a, b) => depth(b) - depth(a));
+      const outcomes: Outcome[] = [];
+      for (const request of requests.filter((r) => r.method !== "DELETE")) {
+        outcomes.push(await send(request, admin));
+      }
+      await runsStopped();
+      for (const request of deletions) outcomes.push(await send(request, admin));
+      console.log(
+        `openapi fuzz, valid phase: seed ${SEED}, ${outcomes.length} requests, statuses ${tally(outcomes.map((o) => o.status))}`,
+      );
+      expect(report(outcomes)).toEqual([]);
+    },
+    FUZZ_PHASE_TIMEOUT_MS,
+  );
 });
