@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { EXTENSION_ID, type ExtensionBrowser, launchWithExtension } from "./browser.ts";
 import { panel, panelFrame, savedDownload } from "./panel.ts";
-import { api, connectThroughWebex, type SimOrg, simControl } from "./stack-api.ts";
+import { addConnectedCustomer, api, simControl } from "./stack-api.ts";
 
 type Customer = { id: string; name: string; orgUuid: string };
 /** What the hostile script saw and got, kept on its own window. */
@@ -69,14 +69,7 @@ beforeAll(async () => {
     settings: { workerUrl: inject("workerUrl"), apiKey: inject("adminKey") },
   });
   await browser.context.addInitScript(hostileScript);
-  const orgs = (await simControl<{ items: SimOrg[] }>("GET", "/orgs")).items;
-  const org = orgs.find((o) => o.ref === "1")!;
-  initech = await api("POST", "/api/v1/customers", {
-    name: "Initech",
-    organizationId: org.uuid,
-    syncOnCreate: false,
-  });
-  await connectThroughWebex(`/api/v1/customers/${initech.id}/connect`, org.uuid);
+  initech = (await addConnectedCustomer<Customer>("Initech", "1")).customer;
   // Another customer of the partner: the org the hostile script points the page's address at.
   tyrell = await api("POST", "/api/v1/customers", {
     name: "Tyrell",

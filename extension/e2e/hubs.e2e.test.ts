@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { EXTENSION_ID, type ExtensionBrowser, launchWithExtension, saveSettings } from "./browser.ts";
 import { panel, panelFrame, savedDownload } from "./panel.ts";
-import { api, connectThroughWebex, type SimOrg, simControl } from "./stack-api.ts";
+import { addConnectedCustomer, api, connectThroughWebex, type SimOrg, simControl } from "./stack-api.ts";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(inject("artifactsDir"), `${name}.png`) });
@@ -31,14 +31,7 @@ beforeAll(async () => {
     controlHubPort: inject("controlHubPort"),
     settings: { workerUrl: inject("workerUrl"), apiKey: "" },
   });
-  orgs = (await simControl<{ items: SimOrg[] }>("GET", "/orgs")).items;
-  const org = orgs.find((o) => o.ref === "0")!;
-  customer = await api("POST", "/api/v1/customers", {
-    name: "Globex",
-    organizationId: org.uuid,
-    syncOnCreate: false,
-  });
-  await connectThroughWebex(`/api/v1/customers/${customer.id}/connect`, org.uuid);
+  ({ customer, orgs } = await addConnectedCustomer<typeof customer>("Globex", "0"));
 });
 afterAll(async () => browser?.close());
 

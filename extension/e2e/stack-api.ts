@@ -44,3 +44,17 @@ export async function connectThroughWebex(connectPath: string, orgUuid: string):
   const back = await fetch(consent.headers.get("location")!);
   if (!back.ok) throw new Error(`connect failed: ${back.status} ${await back.text()}`);
 }
+
+/** A wxsync customer for one of the simulator's orgs, connected through Webex's consent page. */
+export async function addConnectedCustomer<C extends { id: string }>(name: string, orgRef: string) {
+  const orgs = (await simControl<{ items: SimOrg[] }>("GET", "/orgs")).items;
+  const org = orgs.find((o) => o.ref === orgRef);
+  if (!org) throw new Error(`the simulator has no org ${orgRef}`);
+  const customer = await api<C>("POST", "/api/v1/customers", {
+    name,
+    organizationId: org.uuid,
+    syncOnCreate: false,
+  });
+  await connectThroughWebex(`/api/v1/customers/${customer.id}/connect`, org.uuid);
+  return { customer, orgs };
+}

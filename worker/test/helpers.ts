@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { type ApiKeyRole, apiKeyHint, generateApiKey, hashApiKey } from "@wxsync/core/api-keys";
+import { expect } from "vitest";
 
 /** Sends a request through the real worker entrypoint (env validation, middleware, routes). */
 export function call(path: string, init: RequestInit = {}) {
@@ -29,4 +30,20 @@ export async function createKey(
     )
     .run();
   return { id, key, headers: { authorization: `Bearer ${key}` } };
+}
+
+/** Sends a JSON request through the worker; redirects are answers the tests look at, so none is followed. */
+export function sendJson(method: string, path: string, headers: Record<string, string>, body?: unknown) {
+  return call(path, {
+    method,
+    headers: { ...headers, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: "manual",
+  });
+}
+
+/** The answer's JSON after checking its status; a wrong status fails with the request and the answer's text. */
+export async function expectJson<T>(res: Response, status = 200): Promise<T> {
+  expect(res.status, `${res.url}: ${await res.clone().text()}`).toBe(status);
+  return res.json<T>();
 }

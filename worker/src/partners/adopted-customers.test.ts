@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { initialRunState } from "@wxsync/core/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, createKey } from "../../test/helpers.ts";
+import { call, createKey, expectJson, sendJson } from "../../test/helpers.ts";
 import { connect, type SimOrg, sim, simObjects, simOrgs, waitForRun } from "../../test/sim.ts";
 import { parseEnv } from "../env.ts";
 import { createServices } from "../lib/services.ts";
@@ -15,15 +15,8 @@ import { advanceRun } from "../sync/runs.ts";
 type Headers = Record<string, string>;
 type Customer = { id: string; name: string; orgId: string; orgUuid: string };
 const send = (headers: Headers, path: string, body?: unknown, method = "POST") =>
-  call(path, {
-    method,
-    headers: { ...headers, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-const json = async <T>(res: Response, status = 200): Promise<T> => {
-  expect(res.status, await res.clone().text()).toBe(status);
-  return res.json<T>();
-};
+  sendJson(method, path, headers, body);
+const json = expectJson;
 const message = async (res: Response) => (await res.json<{ error: { message: string } }>()).error.message;
 const options = {
   quickImport: false,

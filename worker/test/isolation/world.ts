@@ -12,7 +12,7 @@
  */
 import type { ApiKeyRole } from "@wxsync/core/api-keys";
 import { expect, vi } from "vitest";
-import { call, createKey } from "../helpers.ts";
+import { call, createKey, expectJson, sendJson } from "../helpers.ts";
 import { connect, createCustomer, type SimOrg, sim, simOrgs, waitForRun } from "../sim.ts";
 
 export type Headers = Record<string, string>;
@@ -79,18 +79,8 @@ export type World = {
   partnerOrg: SimOrg;
 };
 
-const json = async <T>(res: Response, status = 200): Promise<T> => {
-  expect(res.status, `${res.url}: ${await res.clone().text()}`).toBe(status);
-  return res.json<T>();
-};
-
-export const send = (method: string, path: string, headers: Headers, body?: unknown) =>
-  call(path, {
-    method,
-    headers: { ...headers, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    redirect: "manual",
-  });
+const json = expectJson;
+export const send = sendJson;
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
